@@ -1,0 +1,2 @@
+/** Cross-cutting configuration: the clock, JSON and scheduling. */
+package io.waymark.config;

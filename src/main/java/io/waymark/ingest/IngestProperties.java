@@ -1,0 +1,16 @@
+package io.waymark.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxPayloadBytes larger payloads are rejected (and kept, truncated, for inspection)
+ * @param batchSize the most messages written in one transaction
+ * @param queueCapacity messages decoded but not yet written; a full queue slows the broker
+ *        down instead of dropping anything
+ */
+@ConfigurationProperties("waymark.ingest")
+public record IngestProperties(@DefaultValue("64KB") DataSize maxPayloadBytes,
+        @DefaultValue("1000") int batchSize, @DefaultValue("10000") int queueCapacity) {
+}

@@ -1,0 +1,9 @@
+package io.waymark.tracking;
+
+/**
+ * Published after a location is committed to the history.
+ *
+ * @param lastKnown whether it also became the device's last-known location
+ */
+public record LocationStored(StoredLocation location, boolean lastKnown) {
+}
