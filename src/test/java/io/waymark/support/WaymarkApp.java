@@ -1,0 +1,60 @@
+package io.waymark.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.waymark.WaymarkApplication;
+import io.waymark.broker.EmbeddedBroker;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A Waymark application started and stopped by a test, for scenarios that need Waymark to be
+ * down for a while (messages published meanwhile) or a configuration of their own.
+ */
+public final class WaymarkApp implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private WaymarkApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts Waymark on random HTTP and broker ports with the given properties on top. */
+    public static WaymarkApp start(Map<String, Object> properties, String... profiles) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("server.port", "0");
+        all.put("waymark.broker.port", "0");
+        all.put("waymark.presence.sweep-interval", "200ms");
+        all.put("logging.level.org.springframework.integration", "WARN");
+        all.putAll(properties);
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
+            .profiles(profiles)
+            .run(args);
+        return new WaymarkApp(context);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Api api() {
+        return new Api(port());
+    }
+
+    /** The embedded broker's URL (when it is enabled). */
+    public String brokerUrl() {
+        return context.getBean(EmbeddedBroker.class).localUrl();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
