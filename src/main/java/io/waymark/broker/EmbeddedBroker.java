@@ -26,6 +26,8 @@ public class EmbeddedBroker implements InitializingBean, DisposableBean {
     /** Large enough that oversized OwnTracks payloads reach Waymark and are rejected there, visibly. */
     private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
+    private static final int SESSION_QUEUE_SIZE = 65_536;
+
     private final BrokerProperties properties;
 
     private final PresenceInterceptor interceptor;
@@ -54,6 +56,9 @@ public class EmbeddedBroker implements InitializingBean, DisposableBean {
         config.setProperty(BrokerConstants.DATA_PATH_PROPERTY_NAME, dataPath.toString());
         config.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         config.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
+        // Moquette refuses (does not acknowledge) publishes while a session's command queue is
+        // full; the default is small for a burst of phones catching up after an outage.
+        config.setProperty(BrokerConstants.SESSION_QUEUE_SIZE, Integer.toString(SESSION_QUEUE_SIZE));
         try {
             server.startServer(new MemoryConfig(config), List.of(interceptor));
         }

@@ -259,13 +259,14 @@ class IngestBatchWriter implements SmartLifecycle {
         }
 
         void afterCommit() {
+            metrics.batch(items.size());
             for (IngestItem item : items) {
                 if (item instanceof Accepted a) {
                     metrics.stored(a.message().type());
                 }
             }
             for (Rejected r : rejected) {
-                metrics.rejected("unknown", r.reason().code());
+                metrics.rejected(r.reason().code());
                 rejections.log(r);
             }
             for (StoredLocation l : locations) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.waymark.broker.EmbeddedBroker;
+import io.waymark.owntracks.RejectionReason;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,11 +20,12 @@ import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
 import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
 
 /**
- * The MQTT ingestion flow: inbound adapter → decode → batch writer. The adapter runs with
- * manual acknowledgements: the batch writer acks each message after its commit.
+ * The MQTT ingestion flow: inbound adapter → decode → batch writer. With an external broker the
+ * adapter runs with manual acknowledgements: the batch writer acks each message after its commit.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
@@ -69,7 +71,11 @@ class MqttInboundConfiguration {
         String[] topics = properties.topics().toArray(String[]::new);
         var adapter = new MqttPahoMessageDrivenChannelAdapter(properties.clientId(), clientFactory, topics);
         adapter.setQos(properties.qos());
-        adapter.setManualAcks(true);
+        // Acknowledge only after the commit, so a crash cannot lose a message the broker thinks
+        // was delivered. The embedded broker keeps its queues in memory and dies with Waymark,
+        // so there a late ack would buy no safety, only a slower stream (Moquette lets 10 QoS 1
+        // messages be in flight per subscriber): ack when the message is queued for storage.
+        adapter.setManualAcks(!properties.url().isEmpty());
         DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
         converter.setPayloadAsBytes(true);
         adapter.setConverter(converter);
@@ -85,10 +91,8 @@ class MqttInboundConfiguration {
             .transformWith(t -> t.id("decodeOwnTracks")
                 .expectedType(Message.class)
                 .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))
-            .handle(IngestItem.class, (item, headers) -> {
-                writer.submit(item);
-                return null;
-            }, e -> e.id("storeOwnTracks"))
+            // a one-way MessageHandler: no reply, and none of the per-message "no reply" logging
+            .handle(message -> writer.submit((IngestItem) message.getPayload()), e -> e.id("storeOwnTracks"))
             .get();
     }
 
@@ -96,13 +100,14 @@ class MqttInboundConfiguration {
     @Bean
     IntegrationFlow mqttIngestErrorFlow(IngestBatchWriter writer, Clock clock) {
         return IntegrationFlow.from(ERROR_CHANNEL)
-            .handle(ErrorMessage.class, (error, headers) -> {
-                Message<?> failed = error.getOriginalMessage();
+            .handle(message -> {
+                ErrorMessage error = (ErrorMessage) message;
+                Message<?> failed = error.getPayload() instanceof MessagingException ex && ex.getFailedMessage() != null
+                        ? ex.getFailedMessage() : error.getOriginalMessage();
                 if (failed != null) {
-                    writer.submit(new IngestItem.Rejected(inbound(failed, clock),
-                            io.waymark.owntracks.RejectionReason.INTERNAL_ERROR, String.valueOf(error.getPayload())));
+                    writer.submit(new IngestItem.Rejected(inbound(failed, clock), RejectionReason.INTERNAL_ERROR,
+                            String.valueOf(error.getPayload())));
                 }
-                return null;
             }, e -> e.id("recordIngestFailure"))
             .get();
     }
