@@ -43,6 +43,10 @@ public final class PostgresDatabase implements AutoCloseable {
         return new PostgresDatabase(schema);
     }
 
+    public String schema() {
+        return schema;
+    }
+
     public String url() {
         return SERVER_URL + "?currentSchema=" + schema;
     }

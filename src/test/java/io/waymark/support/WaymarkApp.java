@@ -8,6 +8,8 @@ import io.waymark.broker.EmbeddedBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * A Waymark application started and stopped by a test, for scenarios that need Waymark to be
@@ -33,6 +35,20 @@ public final class WaymarkApp implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
             .profiles(profiles)
             .run(args);
+        return new WaymarkApp(context);
+    }
+
+    /**
+     * Starts Waymark configured only by environment variables, as a container would be
+     * ({@code SPRING_DATASOURCE_URL}, {@code WAYMARK_MQTT_URL}, ...), on random ports.
+     */
+    public static WaymarkApp startWithEnvironment(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources()
+            .addFirst(new SystemEnvironmentPropertySource("container-environment", variables));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
+            .environment(environment)
+            .run("--server.port=0", "--waymark.broker.port=0");
         return new WaymarkApp(context);
     }
 
