@@ -14,7 +14,6 @@ import io.waymark.tracking.TrackingWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -140,8 +139,7 @@ public class PresenceTracker {
     }
 
     /** Marks devices offline that have been silent too long and that no connection vouches for. */
-    @Scheduled(fixedDelayString = "${waymark.presence.sweep-interval:5s}", initialDelayString = "${waymark.presence.sweep-interval:5s}")
-    public void sweep() {
+    void sweep() {
         storeAndPublish(timedOut(clock.instant()));
     }
 

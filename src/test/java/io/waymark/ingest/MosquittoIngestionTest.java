@@ -134,8 +134,7 @@ class MosquittoIngestionTest {
     void messagesPublishedWhileWaymarkIsDownAreAllStoredWhenItComesBack() {
         int count = 500;
         long tst = Phone.now() - 10_000;
-        await().atMost(Duration.ofSeconds(15)).until(() -> api().call("/actuator/health").json()
-            .get("components").get("mqtt").get("status").asString().equals("UP"));
+        awaitMqttHealth("UP");
         waymark.close();
         try (Phone phone = Phone.connect(mosquitto.url(), "mq7", "phone")) {
             for (int i = 0; i < count; i++) {
@@ -148,6 +147,25 @@ class MosquittoIngestionTest {
         JsonNode history = api().get("/api/v1/devices/mq7/phone/locations?from=0&limit=100000");
         assertThat(history).hasSize(count);
         assertThat(history.get(0).get("tst").asLong()).isEqualTo(tst);
+    }
+
+    @Test
+    void reconnectsByItselfAfterTheBrokerRestarts() {
+        awaitMqttHealth("UP");
+        mosquitto.stop();
+        awaitMqttHealth("DOWN");
+        mosquitto.restart();
+        awaitMqttHealth("UP");
+        long tst = Phone.now();
+        try (Phone phone = Phone.connect(mosquitto.url(), "mq8", "phone")) {
+            phone.publishLocation(8, 8, tst);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> lastTst("mq8") == tst);
+    }
+
+    static void awaitMqttHealth(String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> api().call("/actuator/health").json()
+            .get("components").get("mqtt").get("status").asString().equals(status));
     }
 
     static long lastTst(String user) {

@@ -28,7 +28,6 @@ public final class WaymarkApp implements AutoCloseable {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("waymark.broker.port", "0");
-        all.put("waymark.presence.sweep-interval", "200ms");
         all.put("logging.level.org.springframework.integration", "WARN");
         all.putAll(properties);
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
