@@ -82,6 +82,9 @@ class IngestBatchWriter implements SmartLifecycle {
 
     private volatile boolean running;
 
+    /** Set when a transaction rolled back after presence had decided changes in memory. */
+    private boolean presenceStale;
+
     IngestBatchWriter(IngestProperties properties, TrackingWriter tracking, PresenceTracker presence,
             RejectedMessageRepository rejectedMessages, Rejections rejections, IngestMetrics metrics,
             TransactionOperations transactions, ApplicationEventPublisher events) {
@@ -141,7 +144,7 @@ class IngestBatchWriter implements SmartLifecycle {
             return;
         }
         catch (RuntimeException ex) {
-            tracking.forgetDevices();
+            forgetUncommittedState();
             log.warn("Storing a batch of {} messages failed ({}); retrying one by one", batch.size(), ex.toString());
         }
         Duration backoff = Duration.ofMillis(500);
@@ -154,7 +157,7 @@ class IngestBatchWriter implements SmartLifecycle {
                 continue;
             }
             catch (RuntimeException ex) {
-                tracking.forgetDevices();
+                forgetUncommittedState();
                 try {
                     write(List.of(new Rejected(item.inbound(), RejectionReason.INTERNAL_ERROR,
                             "could not be stored: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage())));
@@ -171,13 +174,37 @@ class IngestBatchWriter implements SmartLifecycle {
         }
     }
 
+    /** Caches and presence decisions may refer to a transaction that rolled back. */
+    private void forgetUncommittedState() {
+        tracking.forgetDevices();
+        presenceStale = true;
+    }
+
     private void write(List<IngestItem> batch) {
+        if (presenceStale) {
+            presence.reload();
+            presenceStale = false;
+        }
         Batch work = new Batch(batch);
         transactions.executeWithoutResult(tx -> work.store());
         for (IngestItem item : batch) {
-            item.inbound().ack().run();
+            acknowledge(item.inbound());
         }
         work.afterCommit();
+    }
+
+    /**
+     * After the commit, an ack that fails (the connection dropped meanwhile) loses nothing: the
+     * broker redelivers the message and the redelivery is stored once.
+     */
+    private static void acknowledge(InboundMessage inbound) {
+        try {
+            inbound.ack().run();
+        }
+        catch (RuntimeException ex) {
+            log.debug("Could not acknowledge a stored message on {}; the broker will redeliver it: {}",
+                    inbound.topic(), ex.toString());
+        }
     }
 
     /** One batch: sorted into what goes where, stored, then announced. */

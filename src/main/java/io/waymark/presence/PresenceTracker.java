@@ -58,7 +58,13 @@ public class PresenceTracker {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.current = store.loadAll();
+        this.current = new HashMap<>(store.loadAll());
+    }
+
+    /** Forgets decisions whose transaction rolled back: the database is the truth again. */
+    public synchronized void reload() {
+        current.clear();
+        current.putAll(store.loadAll());
     }
 
     public synchronized Optional<Presence> presence(DeviceId device) {
