@@ -151,7 +151,16 @@ public final class OwnTracksCodec {
 
         Integer integer(String name) {
             Double value = decimal(name);
-            return value == null ? null : (int) Math.round(value);
+            if (value == null) {
+                return null;
+            }
+            long rounded = Math.round(value);
+            // a plain (int) cast would wrap a huge value into a plausible-looking wrong one
+            if (rounded < Integer.MIN_VALUE || rounded > Integer.MAX_VALUE) {
+                throw new InvalidMessageException(RejectionReason.OUT_OF_RANGE,
+                        "field '" + name + "' is " + value + ", beyond the integer range");
+            }
+            return (int) rounded;
         }
 
         double coordinate(String name, int bound) {

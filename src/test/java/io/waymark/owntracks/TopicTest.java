@@ -1,0 +1,76 @@
+package io.waymark.owntracks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TopicTest {
+
+    @Test
+    void baseTopicHasUserDeviceAndNoSubtopic() {
+        assertThat(Topic.parse("owntracks/jane/phone"))
+                .isEqualTo(new Topic("owntracks/jane/phone", "jane", "phone", null));
+    }
+
+    @Test
+    void eventTopicHasSubtopic() {
+        assertThat(Topic.parse("owntracks/jane/phone/event"))
+                .isEqualTo(new Topic("owntracks/jane/phone/event", "jane", "phone", "event"));
+    }
+
+    @Test
+    void deeperLevelsStayInTheSubtopic() {
+        assertThat(Topic.parse("owntracks/jane/phone/waypoints/extra").subtopic()).isEqualTo("waypoints/extra");
+    }
+
+    @Test
+    void trailingSlashLeavesNoSubtopic() {
+        assertThat(Topic.parse("owntracks/jane/phone/").subtopic()).isNull();
+    }
+
+    @Test
+    void leadingSlashIsTolerated() {
+        assertThat(Topic.parse("/owntracks/jane/phone/info"))
+                .isEqualTo(new Topic("/owntracks/jane/phone/info", "jane", "phone", "info"));
+    }
+
+    @Test
+    void customPrefixIsAccepted() {
+        assertThat(Topic.parse("family-tracks/bob/ipad"))
+                .isEqualTo(new Topic("family-tracks/bob/ipad", "bob", "ipad", null));
+    }
+
+    @ParameterizedTest(name = "''{0}'' is a bad topic")
+    @ValueSource(strings = {"", "/", "owntracks", "owntracks/jane", "/owntracks/jane", "owntracks//phone",
+            "owntracks/jane/", "owntracks///event"})
+    void topicsWithFewerThanThreeLevelsOrEmptyLevelsAreRejected(String name) {
+        assertThatExceptionOfType(InvalidMessageException.class)
+                .isThrownBy(() -> Topic.parse(name))
+                .satisfies(ex -> {
+                    assertThat(ex.reason()).isEqualTo(RejectionReason.BAD_TOPIC);
+                    assertThat(ex.getMessage()).contains("'" + name + "'");
+                });
+    }
+
+    @Test
+    void nullTopicIsRejected() {
+        assertThatExceptionOfType(InvalidMessageException.class)
+                .isThrownBy(() -> Topic.parse(null))
+                .satisfies(ex -> assertThat(ex.reason()).isEqualTo(RejectionReason.BAD_TOPIC));
+    }
+
+    @Test
+    void defaultTidIsTheLastTwoCharactersOfTheDevice() {
+        assertThat(Topic.parse("owntracks/jane/phone").defaultTid()).isEqualTo("ne");
+        assertThat(Topic.parse("owntracks/jane/iPhone15/event").defaultTid()).isEqualTo("15");
+    }
+
+    @Test
+    void defaultTidOfAShortDeviceIsTheWholeDevice() {
+        assertThat(Topic.parse("owntracks/jane/ab").defaultTid()).isEqualTo("ab");
+        assertThat(Topic.parse("owntracks/jane/x").defaultTid()).isEqualTo("x");
+    }
+}
