@@ -71,7 +71,7 @@ public final class OwnTracksCodec {
                 f.integer("vel"), f.integer("cog"), f.integer("batt"), f.integer("bs"), f.string("tid"),
                 f.string("t"), f.string("conn"), f.strings("inregions"), f.strings("inrids"),
                 ssid != null ? ssid : f.string("ssid"), bssid != null ? bssid : f.string("bssid"),
-                f.decimal("p"), f.integer("m"), f.epoch("created_at", false));
+                f.optionalDecimal("p"), f.integer("m"), f.epoch("created_at", false));
     }
 
     private static Transition transition(Fields f) {
@@ -149,18 +149,27 @@ public final class OwnTracksCodec {
                     "field '" + name + "' must be a number, got " + value);
         }
 
+        /**
+         * An optional whole number. One that cannot be read (text, out of the int range) is
+         * dropped, not fatal: the fix is still worth keeping, and the raw JSON keeps the value.
+         */
         Integer integer(String name) {
-            Double value = decimal(name);
+            Double value = optionalDecimal(name);
             if (value == null) {
                 return null;
             }
             long rounded = Math.round(value);
             // a plain (int) cast would wrap a huge value into a plausible-looking wrong one
-            if (rounded < Integer.MIN_VALUE || rounded > Integer.MAX_VALUE) {
-                throw new InvalidMessageException(RejectionReason.OUT_OF_RANGE,
-                        "field '" + name + "' is " + value + ", beyond the integer range");
+            return rounded < Integer.MIN_VALUE || rounded > Integer.MAX_VALUE ? null : (int) rounded;
+        }
+
+        Double optionalDecimal(String name) {
+            try {
+                return decimal(name);
             }
-            return (int) rounded;
+            catch (InvalidMessageException ex) {
+                return null;
+            }
         }
 
         double coordinate(String name, int bound) {

@@ -142,18 +142,6 @@ class OwnTracksCodecRejectionTest {
     }
 
     @Test
-    void nonNumericOptionalFieldIsInvalid() {
-        assertRejected("{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718031660,\"batt\":\"full\"}",
-                RejectionReason.INVALID_FIELD, "'batt'");
-    }
-
-    @Test
-    void integerFieldBeyondIntRangeIsOutOfRange() {
-        assertRejected("{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718031660,\"acc\":3000000000}",
-                RejectionReason.OUT_OF_RANGE, "'acc'");
-    }
-
-    @Test
     void transitionWithoutEventIsRejected() {
         assertRejected("{\"_type\":\"transition\",\"desc\":\"Home\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718040000,"
                 + "\"wtst\":1699004400}", RejectionReason.MISSING_FIELD, "'event'");

@@ -357,4 +357,17 @@ class OwnTracksCodecTest {
         assertThat(north).returns(90.0, Location::lat).returns(180.0, Location::lon).returns(0L, Location::tst);
         assertThat(south).returns(-90.0, Location::lat).returns(-180.0, Location::lon);
     }
+
+    @Test
+    void unreadableOptionalFieldsAreDroppedNotFatal() {
+        Location location = (Location) codec.decode(("{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,"
+                + "\"tst\":1718031660,\"batt\":\"full\",\"acc\":3000000000,\"p\":\"high\",\"vel\":12}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(location.lat()).isEqualTo(52.52);
+        assertThat(location.tst()).isEqualTo(1718031660L);
+        assertThat(location.batt()).isNull();
+        assertThat(location.acc()).isNull();
+        assertThat(location.pressure()).isNull();
+        assertThat(location.vel()).isEqualTo(12);
+    }
 }
