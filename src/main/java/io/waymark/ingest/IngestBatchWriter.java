@@ -2,6 +2,7 @@ package io.waymark.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -218,7 +219,7 @@ class IngestBatchWriter implements SmartLifecycle {
 
         private final List<PresenceChanged> presenceChanges = new ArrayList<>();
 
-        private final Map<DeviceId, java.time.Instant> lastSeen = new LinkedHashMap<>();
+        private final Map<DeviceId, Instant> lastSeen = new LinkedHashMap<>();
 
         private final List<Rejected> rejected = new ArrayList<>();
 

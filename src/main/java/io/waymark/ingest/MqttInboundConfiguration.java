@@ -1,5 +1,6 @@
 package io.waymark.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -115,7 +116,7 @@ class MqttInboundConfiguration {
     private static InboundMessage inbound(Message<?> message, Clock clock) {
         MessageHeaders headers = message.getHeaders();
         Object payload = message.getPayload();
-        byte[] bytes = payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
         SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,
                 SimpleAcknowledgment.class);
         return new InboundMessage(headers.get(MqttHeaders.RECEIVED_TOPIC, String.class), bytes, clock.instant(),

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ class Rejections {
     RejectedMessage toEntity(IngestItem.Rejected rejected) {
         InboundMessage in = rejected.inbound();
         byte[] payload = in.payload();
-        byte[] kept = payload.length <= KEPT_PAYLOAD_BYTES ? payload : java.util.Arrays.copyOf(payload, KEPT_PAYLOAD_BYTES);
+        byte[] kept = payload.length <= KEPT_PAYLOAD_BYTES ? payload : Arrays.copyOf(payload, KEPT_PAYLOAD_BYTES);
         String text = utf8OrNull(kept);
         String detail = rejected.detail() == null ? rejected.reason().code() : rejected.detail();
         return new RejectedMessage(in.topic() == null ? "" : truncate(in.topic(), 1024),
