@@ -4,14 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
-import io.waymark.broker.EmbeddedBroker;
-import io.waymark.support.Api;
+import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
-import io.waymark.support.WaymarkTest;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,21 +17,8 @@ import static org.awaitility.Awaitility.await;
  * Every kind of bad message is kept in {@code rejected_message} with its reason and counted,
  * and the flow goes on: a good message published after each one is still stored.
  */
-@WaymarkTest
-class BadInputIngestionTest {
+class BadInputIngestionTest extends EmbeddedWaymarkTest {
 
-    @Autowired
-    EmbeddedBroker broker;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void malformedJsonIsRejected() {
@@ -75,7 +58,7 @@ class BadInputIngestionTest {
         byte[] huge = new byte[20 * 1024]; // waymark.ingest.max-payload-bytes is 16KB in tests
         Arrays.fill(huge, (byte) 'x');
         String topic = "owntracks/bad7/phone";
-        try (Phone phone = Phone.connect(broker.localUrl(), "bad7", "phone")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "bad7", "phone")) {
             phone.publish(topic, huge);
             phone.publishLocation(50, 10, Phone.now());
         }
@@ -89,7 +72,7 @@ class BadInputIngestionTest {
     void binaryPayloadIsKeptAsBase64() {
         String topic = "owntracks/bad8/phone";
         byte[] binary = { (byte) 0xff, (byte) 0xfe, 0x00, 0x01 };
-        try (Phone phone = Phone.connect(broker.localUrl(), "bad8", "phone")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "bad8", "phone")) {
             phone.publish(topic, binary);
             phone.publishLocation(50, 10, Phone.now());
         }
@@ -101,16 +84,16 @@ class BadInputIngestionTest {
 
     @Test
     void rejectionsAreCountedByReason() {
-        double before = api.counter("waymark.messages.rejected", "reason:not-an-object");
-        try (Phone phone = Phone.connect(broker.localUrl(), "bad9", "phone")) {
+        double before = api().counter("waymark.messages.rejected", "reason:not-an-object");
+        try (Phone phone = Phone.connect(brokerUrl(), "bad9", "phone")) {
             phone.publish("\"just a string\"");
         }
         await().atMost(Duration.ofSeconds(10))
-            .until(() -> api.counter("waymark.messages.rejected", "reason:not-an-object") >= before + 1);
+            .until(() -> api().counter("waymark.messages.rejected", "reason:not-an-object") >= before + 1);
     }
 
     private void assertRejectedThenGoodIngested(String user, String topic, String payload, String reason) {
-        try (Phone phone = Phone.connect(broker.localUrl(), user, "phone")) {
+        try (Phone phone = Phone.connect(brokerUrl(), user, "phone")) {
             phone.publish(topic, payload.getBytes(StandardCharsets.UTF_8));
             phone.publishLocation(50, 10, Phone.now());
         }
@@ -125,7 +108,7 @@ class BadInputIngestionTest {
     private JsonNode awaitRejected(String topic, String reason) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (JsonNode r : api.get("/api/v1/rejected?limit=1000")) {
+            for (JsonNode r : api().get("/api/v1/rejected?limit=1000")) {
                 if (r.get("topic").asString().equals(topic) && r.get("reason").asString().equals(reason)) {
                     found[0] = r;
                     return true;
@@ -138,7 +121,7 @@ class BadInputIngestionTest {
 
     private void awaitStored(String user) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode device = api.device(user, "phone");
+            JsonNode device = api().device(user, "phone");
             assertThat(device).isNotNull();
             assertThat(device.get("location").isNull()).isFalse();
         });

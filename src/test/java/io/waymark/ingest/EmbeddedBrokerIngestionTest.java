@@ -2,54 +2,37 @@ package io.waymark.ingest;
 
 import java.time.Duration;
 
-import io.waymark.broker.EmbeddedBroker;
-import io.waymark.support.Api;
+import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
-import io.waymark.support.WaymarkTest;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Phones publish to the embedded broker; the REST API shows what Waymark stored. */
-@WaymarkTest
-class EmbeddedBrokerIngestionTest {
+class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
 
-    @Autowired
-    EmbeddedBroker broker;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void lastLocationIsTheNewestPublished() {
         long tst = Phone.now() - 60;
-        try (Phone phone = Phone.connect(broker.localUrl(), "alice", "pixel")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "alice", "pixel")) {
             phone.publishLocation(52.1, 13.1, tst).publishLocation(52.2, 13.2, tst + 10).publishLocation(52.3, 13.3, tst + 20);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode device = api.device("alice", "pixel");
+            JsonNode device = api().device("alice", "pixel");
             assertThat(device).isNotNull();
             assertThat(device.get("location").get("tst").asLong()).isEqualTo(tst + 20);
         });
-        JsonNode location = api.device("alice", "pixel").get("location");
+        JsonNode location = api().device("alice", "pixel").get("location");
         assertThat(location.get("lat").asDouble()).isEqualTo(52.3);
         assertThat(location.get("lon").asDouble()).isEqualTo(13.3);
         assertThat(location.get("batt").asInt()).isEqualTo(77);
         assertThat(location.get("conn").asString()).isEqualTo("w");
         assertThat(location.get("time").asString()).isEqualTo(java.time.Instant.ofEpochSecond(tst + 20).toString());
-        JsonNode history = api.get("/api/v1/devices/alice/pixel/locations");
+        JsonNode history = api().get("/api/v1/devices/alice/pixel/locations");
         assertThat(history).hasSize(3);
         assertThat(history.get(0).get("tst").asLong()).isEqualTo(tst);
     }
@@ -57,15 +40,15 @@ class EmbeddedBrokerIngestionTest {
     @Test
     void olderLocationArrivingLateDoesNotMoveLastKnownBackwards() {
         long tst = Phone.now() - 60;
-        try (Phone phone = Phone.connect(broker.localUrl(), "bob", "iphone")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "bob", "iphone")) {
             phone.publishLocation(48.1, 11.5, tst);
-            await().atMost(Duration.ofSeconds(10)).until(() -> api.device("bob", "iphone") != null
-                    && api.device("bob", "iphone").get("location") != null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api().device("bob", "iphone") != null
+                    && api().device("bob", "iphone").get("location") != null);
             phone.publishLocation(40.0, 10.0, tst - 600);
         }
         await().atMost(Duration.ofSeconds(10))
-            .until(() -> api.get("/api/v1/devices/bob/iphone/locations?from=0").size() == 2);
-        JsonNode location = api.device("bob", "iphone").get("location");
+            .until(() -> api().get("/api/v1/devices/bob/iphone/locations?from=0").size() == 2);
+        JsonNode location = api().device("bob", "iphone").get("location");
         assertThat(location.get("tst").asLong()).isEqualTo(tst);
         assertThat(location.get("lat").asDouble()).isEqualTo(48.1);
     }
@@ -73,19 +56,19 @@ class EmbeddedBrokerIngestionTest {
     @Test
     void duplicateLocationIsStoredOnce() {
         long tst = Phone.now() - 30;
-        try (Phone phone = Phone.connect(broker.localUrl(), "carol", "tablet")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "carol", "tablet")) {
             phone.publishLocation(47.0, 8.0, tst).publishLocation(47.0, 8.0, tst).publishLocation(47.0, 8.0, tst)
                 .publishLocation(47.1, 8.1, tst + 1);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.device("carol", "tablet") != null
-                && api.device("carol", "tablet").get("location").get("tst").asLong() == tst + 1);
-        assertThat(api.get("/api/v1/devices/carol/tablet/locations")).hasSize(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().device("carol", "tablet") != null
+                && api().device("carol", "tablet").get("location").get("tst").asLong() == tst + 1);
+        assertThat(api().get("/api/v1/devices/carol/tablet/locations")).hasSize(2);
     }
 
     @Test
     void cardNamesTheDeviceAndTransitionsAreListedNewestFirst() {
         long tst = Phone.now() - 100;
-        try (Phone phone = Phone.connect(broker.localUrl(), "dave", "phone")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "dave", "phone")) {
             phone.publishOn("info", "{\"_type\":\"card\",\"name\":\"Dave D.\",\"tid\":\"dd\"}")
                 .publishOn("event", "{\"_type\":\"transition\",\"event\":\"enter\",\"desc\":\"Home\",\"rid\":\"r1\",\"tst\":"
                         + tst + ",\"lat\":1.5,\"lon\":2.5,\"acc\":9,\"t\":\"c\"}")
@@ -93,13 +76,13 @@ class EmbeddedBrokerIngestionTest {
                         + (tst + 50) + ",\"lat\":1.6,\"lon\":2.6,\"acc\":9,\"t\":\"c\"}");
         }
         await().atMost(Duration.ofSeconds(10))
-            .until(() -> api.device("dave", "phone") != null
-                    && api.get("/api/v1/devices/dave/phone/transitions").size() == 2);
-        JsonNode device = api.device("dave", "phone");
+            .until(() -> api().device("dave", "phone") != null
+                    && api().get("/api/v1/devices/dave/phone/transitions").size() == 2);
+        JsonNode device = api().device("dave", "phone");
         assertThat(device.get("name").asString()).isEqualTo("Dave D.");
         assertThat(device.get("tid").asString()).isEqualTo("dd");
         assertThat(device.get("location").isNull()).isTrue();
-        JsonNode transitions = api.get("/api/v1/devices/dave/phone/transitions");
+        JsonNode transitions = api().get("/api/v1/devices/dave/phone/transitions");
         assertThat(transitions.get(0).get("event").asString()).isEqualTo("leave");
         assertThat(transitions.get(0).get("tst").asLong()).isEqualTo(tst + 50);
         assertThat(transitions.get(1).get("event").asString()).isEqualTo("enter");
@@ -110,11 +93,11 @@ class EmbeddedBrokerIngestionTest {
 
     @Test
     void countsStoredMessagesByType() {
-        double before = api.counter("waymark.messages.stored", "type:location");
-        try (Phone phone = Phone.connect(broker.localUrl(), "erin", "watch")) {
+        double before = api().counter("waymark.messages.stored", "type:location");
+        try (Phone phone = Phone.connect(brokerUrl(), "erin", "watch")) {
             phone.publishLocation(1, 1, Phone.now() - 5).publishLocation(1, 1, Phone.now() - 4);
         }
         await().atMost(Duration.ofSeconds(10))
-            .until(() -> api.counter("waymark.messages.stored", "type:location") >= before + 2);
+            .until(() -> api().counter("waymark.messages.stored", "type:location") >= before + 2);
     }
 }

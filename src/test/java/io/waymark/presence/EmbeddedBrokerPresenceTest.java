@@ -2,50 +2,34 @@ package io.waymark.presence;
 
 import java.time.Duration;
 
-import io.waymark.broker.EmbeddedBroker;
 import io.waymark.support.Api;
+import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
 import io.waymark.support.SilentMqttClient;
-import io.waymark.support.WaymarkTest;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** With the embedded broker, connections themselves say who is online. */
-@WaymarkTest
-class EmbeddedBrokerPresenceTest {
+class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
-    @Autowired
-    EmbeddedBroker broker;
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void connectingMarksDeviceOnlineWithReasonConnect() {
-        try (Phone phone = Phone.connect(broker.localUrl(), "pres1", "phone")) {
+        try (Phone phone = Phone.connect(brokerUrl(), "pres1", "phone")) {
             awaitPresence("pres1", "phone", "online", "connect");
             phone.publishLocation(10, 10, Phone.now());
-            await().atMost(Duration.ofSeconds(10)).until(() -> api.device("pres1", "phone").get("location") != null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api().device("pres1", "phone").get("location") != null);
             assertThat(presence("pres1", "phone").get("state").asString()).isEqualTo("online");
         }
     }
 
     @Test
     void abruptlyClosedSocketMarksDeviceOffline() {
-        Phone phone = Phone.connect(broker.localUrl(), "pres2", "phone");
+        Phone phone = Phone.connect(brokerUrl(), "pres2", "phone");
         phone.publishLocation(10, 10, Phone.now());
         awaitPresence("pres2", "phone", "online", null);
         phone.dropConnection();
@@ -69,12 +53,12 @@ class EmbeddedBrokerPresenceTest {
 
     @Test
     void cleanDisconnectMarksDeviceOfflineWithReasonDisconnect() {
-        Phone phone = Phone.connect(broker.localUrl(), "pres4", "phone");
+        Phone phone = Phone.connect(brokerUrl(), "pres4", "phone");
         phone.publishLocation(10, 10, Phone.now());
         awaitPresence("pres4", "phone", "online", null);
         phone.disconnect();
         awaitPresence("pres4", "phone", "offline", "disconnect");
-        JsonNode events = api.get("/api/v1/devices/pres4/phone/presence");
+        JsonNode events = api().get("/api/v1/devices/pres4/phone/presence");
         assertThat(events.get(0).get("state").asString()).isEqualTo("offline");
         assertThat(events.get(0).get("reason").asString()).isEqualTo("disconnect");
         assertThat(events.get(1).get("state").asString()).isEqualTo("online");
@@ -82,30 +66,30 @@ class EmbeddedBrokerPresenceTest {
 
     @Test
     void willOfAReplacedConnectionDoesNotMarkDeviceOffline() {
-        Phone first = Phone.connect(broker.localUrl(), "pres5", "phone");
+        Phone first = Phone.connect(brokerUrl(), "pres5", "phone");
         first.publishLocation(10, 10, Phone.now());
         awaitPresence("pres5", "phone", "online", null);
         // the same device reconnects as a new client (e.g. after a network change) ...
-        try (Phone second = Phone.connect(broker.localUrl(), "pres5-phone-reconnected", "pres5", "phone", 60, true)) {
+        try (Phone second = Phone.connect(brokerUrl(), "pres5-phone-reconnected", "pres5", "phone", 60, true)) {
             // ... then the old connection's will is published late
             second.publish("owntracks/pres5/phone", "{\"_type\":\"lwt\",\"tst\":" + (Phone.now() - 3600) + "}");
             first.dropConnection();
             second.publishLocation(11, 11, Phone.now() + 1);
             await().atMost(Duration.ofSeconds(10))
-                .until(() -> api.device("pres5", "phone").get("location").get("lat").asDouble() == 11);
+                .until(() -> api().device("pres5", "phone").get("location").get("lat").asDouble() == 11);
             assertThat(presence("pres5", "phone").get("state").asString()).isEqualTo("online");
         }
     }
 
     @Test
     void unknownDevicePresenceIsNotFound() {
-        Api.Response response = api.call("/api/v1/devices/nobody/nothing/presence");
+        Api.Response response = api().call("/api/v1/devices/nobody/nothing/presence");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     private JsonNode presence(String user, String device) {
-        JsonNode node = api.device(user, device);
+        JsonNode node = api().device(user, device);
         return node == null ? null : node.get("presence");
     }
 
