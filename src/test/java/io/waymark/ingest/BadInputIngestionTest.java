@@ -92,6 +92,21 @@ class BadInputIngestionTest extends EmbeddedWaymarkTest {
             .until(() -> api().counter("waymark.messages.rejected", "reason:not-an-object") >= before + 1);
     }
 
+    @Test
+    void messageTheDatabaseCannotHoldIsRejectedAndTheRestIsStored() {
+        String longUser = "u".repeat(300); // the user column holds 128 characters
+        String topic = "owntracks/" + longUser + "/phone";
+        try (Phone phone = Phone.connect(brokerUrl(), "bad10", "phone")) {
+            phone.publishLocation(50, 10, Phone.now() - 2);
+            phone.publish(topic, Phone.location(1, 1, Phone.now()));
+            phone.publishLocation(51, 11, Phone.now() - 1);
+        }
+        JsonNode rejected = awaitRejected(topic, "internal-error");
+        assertThat(rejected.get("detail").asString()).startsWith("could not be stored");
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> api().get("/api/v1/devices/bad10/phone/locations").size() == 2);
+    }
+
     private void assertRejectedThenGoodIngested(String user, String topic, String payload, String reason) {
         try (Phone phone = Phone.connect(brokerUrl(), user, "phone")) {
             phone.publish(topic, payload.getBytes(StandardCharsets.UTF_8));
