@@ -11,6 +11,7 @@ class BrokerConfiguration {
 
     @Bean
     EmbeddedBroker embeddedBroker(BrokerProperties properties, PresenceTracker presence) {
+        presence.brokerStarting();
         return new EmbeddedBroker(properties, new PresenceInterceptor(presence));
     }
 }

@@ -107,6 +107,26 @@ public class PresenceTracker {
         return change(device, PresenceState.OFFLINE, PresenceReason.LWT, at, before == null ? null : before.lastSeen());
     }
 
+    /**
+     * The embedded broker is starting: every connection of a previous run died with it, so
+     * devices still marked online are offline until they connect again.
+     */
+    public void brokerStarting() {
+        storeAndPublish(offlineAll(clock.instant()));
+    }
+
+    private synchronized List<PresenceChanged> offlineAll(Instant now) {
+        connections.clear();
+        List<PresenceChanged> changes = new ArrayList<>();
+        for (Map.Entry<DeviceId, Presence> entry : List.copyOf(current.entrySet())) {
+            if (entry.getValue().online()) {
+                changes.add(change(entry.getKey(), PresenceState.OFFLINE, PresenceReason.DISCONNECT, now,
+                        entry.getValue().lastSeen()));
+            }
+        }
+        return changes;
+    }
+
     /** The embedded broker accepted a connection that belongs to the device. */
     public void connected(DeviceId device, String clientId) {
         storeAndPublish(connectedChange(device, clientId, clock.instant()));
