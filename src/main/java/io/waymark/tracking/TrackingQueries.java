@@ -2,8 +2,8 @@ package io.waymark.tracking;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -83,7 +83,7 @@ public class TrackingQueries {
     private static DeviceSnapshot device(ResultSet rs) throws SQLException {
         LocationRecord location = rs.getObject(18) == null ? null : location(rs, 9);
         return new DeviceSnapshot(new DeviceId(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), location);
+                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), location);
     }
 
     /** Reads the 12 location columns starting at {@code first}. */
@@ -91,7 +91,7 @@ public class TrackingQueries {
         int c = first;
         return new LocationRecord(rs.getDouble(c), rs.getDouble(c + 1), integer(rs, c + 2), integer(rs, c + 3),
                 integer(rs, c + 4), integer(rs, c + 5), integer(rs, c + 6), integer(rs, c + 7), rs.getString(c + 8),
-                rs.getLong(c + 9), instant(rs.getTimestamp(c + 10)), RegionList.parse(rs.getString(c + 11)));
+                rs.getLong(c + 9), instant(rs, c + 10), RegionList.parse(rs.getString(c + 11)));
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {
@@ -99,7 +99,9 @@ public class TrackingQueries {
         return rs.wasNull() ? null : value;
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** Reads a TIMESTAMP WITH TIME ZONE as it is stored, without a detour through local time. */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
