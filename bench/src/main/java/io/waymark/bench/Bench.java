@@ -1,0 +1,103 @@
+package io.waymark.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Waymark benchmark. Modes:
+ * <ul>
+ * <li>{@code ingest}: publishes N distinct OwnTracks locations for D devices over MQTT and measures
+ * the time until Waymark has stored them all;</li>
+ * <li>{@code devices-latency}: makes sure D devices exist, then measures {@code GET /api/v1/devices};</li>
+ * <li>{@code jfr-top}: summarises a JFR recording (execution samples by thread, package, frame);</li>
+ * <li>{@code free-port}: prints a free TCP port (for scripts).</li>
+ * </ul>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            usage();
+            return;
+        }
+        String mode = args[0];
+        Options options = Options.parse(args, 1);
+        int rc = switch (mode) {
+            case "ingest" -> new Ingest(options).run();
+            case "devices-latency" -> new DevicesLatency(options).run();
+            case "jfr-top" -> JfrTop.run(options);
+            case "free-port" -> freePort();
+            default -> {
+                System.err.println("unknown mode: " + mode);
+                usage();
+                yield 2;
+            }
+        };
+        System.exit(rc);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            System.out.println(socket.getLocalPort());
+        }
+        return 0;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: java -jar waymark-bench.jar <mode> [options]
+
+                modes:
+                  ingest           publish N locations for D devices, wait until Waymark stored them all
+                      --broker-url tcp://127.0.0.1:1883   --api-url http://localhost:8080
+                      --messages 100000  --devices 100  --qos 1  --clients 4  --max-inflight 1000
+                      --prefix bench-<random>  (topics owntracks/<prefix>/phone<j>)  --timeout 600 (seconds)
+                  devices-latency  make D devices exist (one location each), then time GET /api/v1/devices
+                      --broker-url ...  --api-url ...  --devices 1000  --warmup 500  --requests 2000
+                      --prefix ...  --timeout 120
+                  jfr-top          summarise jdk.ExecutionSample events of a JFR recording
+                      --file rec.jfr  --top 25  --thread <substring>
+                  free-port        print a free TCP port
+                """);
+    }
+
+    /** {@code --name value} pairs. */
+    record Options(Map<String, String> values) {
+
+        static Options parse(String[] args, int from) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = from; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument: " + arg);
+                }
+                String name = arg.substring(2);
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    values.put(name.substring(0, eq), name.substring(eq + 1));
+                }
+                else if (i + 1 < args.length) {
+                    values.put(name, args[++i]);
+                }
+                else {
+                    throw new IllegalArgumentException("missing value for " + arg);
+                }
+            }
+            return new Options(values);
+        }
+
+        String string(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
+
+        int integer(String name, int fallback) {
+            String v = values.get(name);
+            return v == null ? fallback : Integer.parseInt(v.replace("_", "").replace(",", ""));
+        }
+    }
+}

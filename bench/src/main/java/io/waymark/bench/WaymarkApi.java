@@ -1,0 +1,81 @@
+package io.waymark.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The few Waymark REST calls the benchmark needs. */
+final class WaymarkApi {
+
+    final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    final String baseUrl;
+
+    WaymarkApi(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private String get(String path, boolean allow404) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404 && allow404) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " → HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** A counter's COUNT from /actuator/metrics; 0 while the meter does not exist yet. */
+    double metricCount(String name, String tag) throws IOException, InterruptedException {
+        return metric(name, tag, "COUNT");
+    }
+
+    double metric(String name, String tag, String statistic) throws IOException, InterruptedException {
+        String body = get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + enc(tag)), true);
+        if (body == null) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) Json.parse(body);
+        for (Object m : (List<?>) json.get("measurements")) {
+            Map<?, ?> measurement = (Map<?, ?>) m;
+            if (statistic.equals(measurement.get("statistic"))) {
+                return (Double) measurement.get("value");
+            }
+        }
+        return 0;
+    }
+
+    /** device name → last-known tst (-1 without a location) of one user's devices. */
+    Map<String, Long> lastKnownTst(String user) throws IOException, InterruptedException {
+        List<?> devices = (List<?>) Json.parse(get("/api/v1/devices?user=" + enc(user), false));
+        Map<String, Long> result = new HashMap<>();
+        for (Object d : devices) {
+            Map<?, ?> device = (Map<?, ?>) d;
+            Map<?, ?> location = (Map<?, ?>) device.get("location");
+            Object tst = location == null ? null : location.get("tst");
+            result.put((String) device.get("device"), tst == null ? -1L : ((Double) tst).longValue());
+        }
+        return result;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
