@@ -1,5 +1,6 @@
 package io.waymark.dashboard;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -39,6 +40,8 @@ class DashboardStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
 
+    private static final Duration RESYNC_INTERVAL = Duration.ofSeconds(1);
+
     private final DashboardProperties properties;
 
     private final JsonMapper json;
@@ -50,6 +53,9 @@ class DashboardStream implements SmartLifecycle {
     private final AtomicLong dropped = new AtomicLong();
 
     private final AtomicInteger clientIds = new AtomicInteger();
+
+    /** When the dispatcher last told the pages to re-read (nanoTime); only it reads or writes this. */
+    private long lastResync = System.nanoTime() - RESYNC_INTERVAL.toNanos();
 
     private volatile boolean running;
 
@@ -105,15 +111,22 @@ class DashboardStream implements SmartLifecycle {
             catch (InterruptedException ex) {
                 return;
             }
-            long lost = dropped.getAndSet(0);
-            if (lost > 0) {
-                log.warn("Dashboards fell behind: {} events dropped, pages told to re-read", lost);
-                broadcast(StreamEvent.RESYNC);
-            }
+            resyncIfEventsWereDropped();
             if (event != null) {
                 broadcast(StreamEvent.of(event));
             }
         }
+    }
+
+    /** At most once a second, however long a burst lasts: each one makes every page re-read. */
+    private void resyncIfEventsWereDropped() {
+        long now = System.nanoTime();
+        if (dropped.get() == 0 || now - lastResync < RESYNC_INTERVAL.toNanos()) {
+            return;
+        }
+        lastResync = now;
+        log.warn("Dashboards fell behind: {} events dropped, pages told to re-read", dropped.getAndSet(0));
+        broadcast(StreamEvent.RESYNC);
     }
 
     private void broadcast(StreamEvent event) {
@@ -130,7 +143,8 @@ class DashboardStream implements SmartLifecycle {
         }
         for (StreamClient client : clients) {
             if (!client.offer(frame)) {
-                log.info("Disconnecting a dashboard that is {} events behind", properties.clientQueue());
+                log.info("Disconnecting a dashboard that is {} events behind; it will reconnect",
+                        properties.clientQueue());
                 client.close();
             }
         }
