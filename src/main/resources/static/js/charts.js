@@ -27,7 +27,7 @@ export class TimeChart {
       legend: { show: false },
       cursor: { points: { size: 6 } },
       scales: { x: { time: true, range: () => [from / 1000, to / 1000] }, y: { range: this.range } },
-      axes: [axis, { ...axis, size: 44, values: (u, ticks) => ticks.map((v) => `${v}${this.unit}`) }],
+      axes: [axis, { ...axis, size: 52, values: (u, ticks) => ticks.map((v) => `${v}${this.unit}`) }],
       series: [{}, { label: this.label, stroke: this.color, width: 2, fill: `${this.color}22`,
         points: { show: data.length < 60 }, spanGaps: true }],
     }, [data.map((p) => p.t), data.map((p) => p.v)], this.element);

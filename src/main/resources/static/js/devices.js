@@ -18,15 +18,12 @@ export class Devices {
     return [...this.#byKey.values()];
   }
 
-  /** Takes the server's list; returns the keys of devices it no longer has. */
-  replaceAll(list) {
-    const gone = new Set(this.#byKey.keys());
-    for (const fetched of list) {
-      gone.delete(keyOf(fetched));
-      this.merge(fetched);
-    }
-    gone.forEach((key) => this.#byKey.delete(key));
-    return [...gone];
+  /**
+   * Takes the server's list. Devices it lacks are kept: Waymark never deletes one, so a device
+   * missing here was created by an event that overtook this (older) answer.
+   */
+  mergeAll(list) {
+    list.forEach((d) => this.merge(d));
   }
 
   merge(fetched) {
@@ -36,11 +33,13 @@ export class Devices {
       this.#byKey.set(key, fetched);
       return fetched;
     }
+    const location = newerLocation(known.location, fetched.location);
     Object.assign(known, {
       stub: false,
-      tid: fetched.tid,
       name: fetched.name,
-      location: newerLocation(known.location, fetched.location),
+      // the tid travels with locations: take it only from an answer that is not older than them
+      tid: location === fetched.location ? fetched.tid : known.tid,
+      location,
       presence: newerPresence(known.presence, fetched.presence),
     });
     return known;

@@ -48,8 +48,7 @@ function render() {
 }
 
 async function reload() {
-  const fetched = await api.devices();
-  for (const key of devices.replaceAll(fetched)) map.remove(key);
+  devices.mergeAll(await api.devices());
   for (const d of devices.all()) map.update(d, keyOf(d));
   map.fitOnce();
   render();
@@ -57,25 +56,28 @@ async function reload() {
 
 /**
  * A device first heard of through the stream: fetch its name and presence. Its first location
- * is a second chance, since a card (the name) that came before it is not streamed.
+ * is a second chance, since a card (the name) that came before it is not streamed. Only the
+ * answer to the latest request for a device is used.
  */
-const fetching = new Set();
+const requests = new Map(); // key -> number of the latest request
 function complete(d, firstLocation) {
   const key = keyOf(d);
-  if ((!d.stub && !firstLocation) || fetching.has(key)) return;
-  fetching.add(key);
+  if (!firstLocation && !(d.stub && !requests.has(key))) return;
+  const request = (requests.get(key) ?? 0) + 1;
+  requests.set(key, request);
   api.device(d.user, d.device)
-    .then((full) => map.update(devices.merge(full), key))
+    .then((full) => {
+      if (requests.get(key) === request) map.update(devices.merge(full), key);
+    })
     .catch(() => {})
-    .finally(() => {
-      fetching.delete(key);
-      render();
-    });
+    .finally(render);
 }
 
+let resync;
 function onEvent(type, event) {
   if (type === 'resync') {
-    reload().catch(() => {});
+    clearTimeout(resync);
+    resync = setTimeout(() => reload().catch(() => {}), 500);
     return;
   }
   const firstLocation = type === 'location' && !devices.get(`${event.user}/${event.device}`)?.location;

@@ -16,8 +16,9 @@ export class DeviceMap {
 
   constructor(element, config, onSelect) {
     this.onSelect = onSelect;
-    this.#map = L.map(element, { worldCopyJump: true, zoomControl: false }).setView([30, 0], 2);
-    L.control.zoom({ position: 'topleft' }).addTo(this.#map);
+    // the panel covers the right-hand side: keep the controls and the attribution on the left
+    this.#map = L.map(element, { worldCopyJump: true, attributionControl: false }).setView([30, 0], 2);
+    L.control.attribution({ position: 'bottomleft' }).addTo(this.#map);
     L.control.scale({ position: 'bottomleft' }).addTo(this.#map);
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(this.#map);
     this.#track.addTo(this.#map);
@@ -56,14 +57,6 @@ export class DeviceMap {
     element.classList.toggle('selected', key === this.#selected);
     element.querySelector('.label').textContent = d.tid || d.name;
     entry.circle.getElement()?.classList.toggle('offline', !online);
-  }
-
-  remove(key) {
-    const entry = this.#markers.get(key);
-    if (!entry) return;
-    entry.marker.remove();
-    entry.circle.remove();
-    this.#markers.delete(key);
   }
 
   /** Shows every device, once: later updates never move the view under the user's hands. */
