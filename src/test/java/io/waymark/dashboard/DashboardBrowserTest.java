@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 import io.waymark.broker.EmbeddedBroker;
 import io.waymark.support.Phone;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +29,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,6 +97,9 @@ class DashboardBrowserTest {
                 "--user-data-dir=" + temp.resolve("chromium-profile"), "--window-size=1400,900");
         // the page is usable once its scripts ran; map tiles may never load (no internet)
         options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort()
             .build();
@@ -115,6 +123,17 @@ class DashboardBrowserTest {
         js("window.notReloaded = true");
     }
 
+    /** Failed tile requests are expected offline; anything else in the console is a bug. */
+    @AfterEach
+    void pageLoggedNoErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .filter(message -> !message.contains("tile.openstreetmap.org"))
+            .toList();
+        assertThat(errors).isEmpty();
+    }
+
     @Test
     @Order(1)
     void showsSeveralDevicesWithTheirStateAndFiltersThem() throws IOException {
@@ -129,8 +148,8 @@ class DashboardBrowserTest {
             alice.publish(location(52.5200 + i * 0.0012, 13.4050 + i * 0.0020, now - 3300 + i * 300, 20,
                     90 - i, 1, 28, "m", "AL", List.of()));
         }
-        bob.publish(location(52.5163, 13.3777, now - 60, 12, 64, 2, 0, "w", "BO", List.of("Office")));
-        carol.publish(location(52.5300, 13.3900, now - 900, 35, 23, 1, 0, "m", "CA", List.of()));
+        bob.publish(location(52.5250, 13.4180, now - 60, 12, 64, 2, 0, "w", "BO", List.of("Office")));
+        carol.publish(location(52.5290, 13.4100, now - 900, 35, 23, 1, 0, "m", "CA", List.of()));
         carol.disconnect();
 
         await().atMost(WAIT).untilAsserted(() -> {
