@@ -70,7 +70,7 @@ class MqttInboundConfiguration {
     static class Mqttv3 {
 
         @Bean
-        MqttPahoClientFactory mqttClientFactory(MqttProperties properties, ObjectProvider<EmbeddedBroker> broker,
+        MqttV3ClientFactory mqttClientFactory(MqttProperties properties, ObjectProvider<EmbeddedBroker> broker,
                 MqttConnectionHealth health) {
             List<String> urls = brokerUrls(properties, broker);
             if (properties.url().isEmpty() && !properties.cleanSession()) {
@@ -99,6 +99,17 @@ class MqttInboundConfiguration {
                         MqttStatus.QOS, true);
             }
             return new MqttV3ClientFactory(options, manualAcks(properties), health, properties.statusTopic());
+        }
+
+        @Bean
+        MqttConnectWatchdog mqttConnectWatchdog(MqttProperties properties, MqttV3ClientFactory clientFactory,
+                MqttPahoMessageDrivenChannelAdapter mqttInbound) {
+            // a stopped and started adapter asks the factory for a new client
+            return new MqttConnectWatchdog(hangLimit(properties, clientFactory.getConnectionOptions().getServerURIs().length),
+                    clientFactory::attemptOlderThan, () -> {
+                        mqttInbound.stop();
+                        mqttInbound.start();
+                    });
         }
 
         @Bean
@@ -163,6 +174,24 @@ class MqttInboundConfiguration {
         }
 
         @Bean
+        MqttConnectWatchdog mqttConnectWatchdog(MqttProperties properties, MqttV5ClientManager manager,
+                Mqttv5PahoMessageDrivenChannelAdapter mqttInbound) {
+            return new MqttConnectWatchdog(hangLimit(properties, properties.url().size()), manager::attemptOlderThan,
+                    () -> {
+                        mqttInbound.stop();
+                        manager.stop();
+                        try {
+                            manager.installNewClient();
+                        }
+                        catch (MqttException ex) {
+                            throw new IllegalStateException("Could not create a new MQTT client", ex);
+                        }
+                        mqttInbound.start();
+                        manager.start();
+                    });
+        }
+
+        @Bean
         Mqttv5PahoMessageDrivenChannelAdapter mqttInbound(MqttProperties properties, MqttV5ClientManager manager) {
             var adapter = new Mqttv5PahoMessageDrivenChannelAdapter(manager,
                     properties.subscriptions().toArray(String[]::new));
@@ -201,6 +230,11 @@ class MqttInboundConfiguration {
     private static boolean usesTls(List<String> urls) {
         return urls.stream().map(url -> url.toLowerCase(Locale.ROOT)).anyMatch(url -> url.startsWith("ssl://")
                 || url.startsWith("wss://"));
+    }
+
+    /** A connection attempt still under way this long after it began has hung ({@link MqttConnectWatchdog}). */
+    private static Duration hangLimit(MqttProperties properties, int urls) {
+        return Duration.ofMillis(completionTimeout(properties, urls)).plusSeconds(10);
     }
 
     /** Paho tries each URL in turn, each within connect-timeout; wait for all before giving up. */

@@ -45,12 +45,21 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
         setConnectionOptions(options);
     }
 
+    private volatile @Nullable Client current;
+
     @Override
     public IMqttAsyncClient getAsyncClientInstance(@Nullable String uri, String clientId) throws MqttException {
         String serverUri = uri != null ? uri : getConnectionOptions().getServerURIs()[0];
         Client client = new Client(serverUri, clientId);
         client.setManualAcks(manualAcks);
+        current = client;
         return client;
+    }
+
+    /** Whether the current client's connection attempt has been under way for longer than {@code limit}. */
+    boolean attemptOlderThan(Duration limit) {
+        Client client = current;
+        return client != null && client.attemptOlderThan(limit);
     }
 
     /** A Paho client that reports its connection attempts and publishes Waymark's status. */
@@ -62,6 +71,9 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
         private volatile boolean stopping;
 
         private volatile @Nullable MqttConnectOptions options;
+
+        /** When the connection attempt under way started ({@link System#nanoTime()}), 0 if none. */
+        private volatile long attemptStarted;
 
         Client(String serverUri, String clientId) throws MqttException {
             super(serverUri, clientId, new MemoryPersistence());
@@ -93,6 +105,11 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
             }));
         }
 
+        boolean attemptOlderThan(Duration limit) {
+            long started = attemptStarted;
+            return !stopping && started != 0 && System.nanoTime() - started > limit.toNanos();
+        }
+
         @Override
         public void close() throws MqttException {
             stopping = true;
@@ -105,11 +122,13 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
         public IMqttToken connect(MqttConnectOptions options, Object userContext, IMqttActionListener callback)
                 throws MqttException {
             this.options = options;
+            attemptStarted = System.nanoTime();
             try {
                 return super.connect(options, userContext, new IMqttActionListener() {
 
                     @Override
                     public void onSuccess(IMqttToken token) {
+                        attemptStarted = 0;
                         health.connected(getCurrentServerURI());
                         publishStatus(MqttStatus.ONLINE);
                         if (callback != null) {
@@ -119,6 +138,7 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
 
                     @Override
                     public void onFailure(IMqttToken token, Throwable exception) {
+                        attemptStarted = 0;
                         if (!stopping) {
                             health.connectFailed(exception);
                         }
@@ -129,6 +149,7 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
                 });
             }
             catch (MqttException | RuntimeException ex) {
+                attemptStarted = 0;
                 if (!stopping) {
                     health.connectFailed(ex);
                 }

@@ -37,6 +37,8 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
 
     private final MqttConnectionHealth health;
 
+    private final MqttConnectionOptions options;
+
     private volatile boolean running;
 
     private final TaskExecutor subscriber = new SimpleAsyncTaskExecutor("waymark-mqtt-subscribe-");
@@ -48,13 +50,24 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
         super(options, clientId);
         this.health = health;
         this.statusTopic = statusTopic;
+        this.options = options;
         setManualAcks(true);
         setPhase(PHASE);
-        Client client = new Client(options.getServerURIs()[0], clientId,
+        installNewClient();
+    }
+
+    /** Gives the manager a fresh client; while it is stopped (and its adapter too). */
+    void installNewClient() throws MqttException {
+        Client client = new Client(options.getServerURIs()[0], getClientId(),
                 Duration.ofSeconds(options.getAutomaticReconnectMaxDelay()));
         client.setManualAcks(true);
         client.setCallback(this);
         setClient(client);
+    }
+
+    /** Whether the client's connection attempt has been under way for longer than {@code limit}. */
+    boolean attemptOlderThan(Duration limit) {
+        return getClient() instanceof Client client && client.attemptOlderThan(limit);
     }
 
     /**
@@ -125,6 +138,9 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
 
         private volatile @Nullable MqttConnectionOptions options;
 
+        /** When the connection attempt under way started ({@link System#nanoTime()}), 0 if none. */
+        private volatile long attemptStarted;
+
         Client(String serverUri, String clientId, Duration maxReconnectDelay) throws MqttException {
             super(serverUri, clientId, new MemoryPersistence());
             this.retry = new MqttConnectRetry(clientId, maxReconnectDelay);
@@ -155,6 +171,11 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
             }));
         }
 
+        boolean attemptOlderThan(Duration limit) {
+            long started = attemptStarted;
+            return !stopping && started != 0 && System.nanoTime() - started > limit.toNanos();
+        }
+
         void stopRetrying() {
             stopping = true;
             retry.cancel();
@@ -172,11 +193,13 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
         public IMqttToken connect(MqttConnectionOptions options, Object userContext, MqttActionListener callback)
                 throws MqttException {
             this.options = options;
+            attemptStarted = System.nanoTime();
             try {
                 return super.connect(options, userContext, new MqttActionListener() {
 
                     @Override
                     public void onSuccess(IMqttToken token) {
+                        attemptStarted = 0;
                         health.connected(getCurrentServerURI());
                         if (statusTopic != null) {
                             try {
@@ -194,6 +217,7 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
 
                     @Override
                     public void onFailure(IMqttToken token, Throwable exception) {
+                        attemptStarted = 0;
                         if (!stopping) {
                             health.connectFailed(exception);
                         }
@@ -204,6 +228,7 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
                 });
             }
             catch (MqttException | RuntimeException ex) {
+                attemptStarted = 0;
                 if (!stopping) {
                     health.connectFailed(ex);
                 }
