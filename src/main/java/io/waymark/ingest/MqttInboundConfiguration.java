@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.mqtt.core.MqttPahoClientFactory;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
@@ -43,6 +42,14 @@ import org.springframework.messaging.support.ErrorMessage;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
 class MqttInboundConfiguration {
+
+    /**
+     * Where the adapter sends what it receives. The flow starts from this channel rather than
+     * from the adapter bean: a flow built on the adapter makes the application context start the
+     * adapter (as a dependency of the flow's endpoints) before the flow's first endpoint, and
+     * messages of a persistent session, delivered at once on connect, found no subscriber.
+     */
+    static final String INBOUND_CHANNEL = "mqttInboundMessages";
 
     static final String ERROR_CHANNEL = "mqttIngestErrors";
 
@@ -124,6 +131,7 @@ class MqttInboundConfiguration {
             adapter.setCompletionTimeout(completionTimeout(properties, clientFactory.getConnectionOptions().getServerURIs().length));
             adapter.setQuiescentTimeout(QUIESCE_ON_STOP.toMillis());
             adapter.setDisconnectCompletionTimeout(QUIESCE_ON_STOP.toMillis());
+            adapter.setOutputChannelName(INBOUND_CHANNEL);
             adapter.setErrorChannelName(ERROR_CHANNEL);
             return adapter;
         }
@@ -178,8 +186,7 @@ class MqttInboundConfiguration {
                 Mqttv5PahoMessageDrivenChannelAdapter mqttInbound) {
             return new MqttConnectWatchdog(hangLimit(properties, properties.url().size()), manager::attemptOlderThan,
                     () -> {
-                        mqttInbound.stop();
-                        manager.stop();
+                        mqttInbound.stop(); // stops the manager too, which closes the client
                         try {
                             manager.installNewClient();
                         }
@@ -187,17 +194,17 @@ class MqttInboundConfiguration {
                             throw new IllegalStateException("Could not create a new MQTT client", ex);
                         }
                         mqttInbound.start();
-                        manager.start();
                     });
         }
 
         @Bean
         Mqttv5PahoMessageDrivenChannelAdapter mqttInbound(MqttProperties properties, MqttV5ClientManager manager) {
-            var adapter = new Mqttv5PahoMessageDrivenChannelAdapter(manager,
+            var adapter = new MqttV5InboundAdapter(manager,
                     properties.subscriptions().toArray(String[]::new));
             adapter.setQos(properties.qos());
             adapter.setPayloadType(byte[].class);
             adapter.setCompletionTimeout(completionTimeout(properties, properties.url().size()));
+            adapter.setOutputChannelName(INBOUND_CHANNEL);
             adapter.setErrorChannelName(ERROR_CHANNEL);
             return adapter;
         }
@@ -244,9 +251,8 @@ class MqttInboundConfiguration {
     }
 
     @Bean
-    IntegrationFlow mqttIngestFlow(MessageProducerSupport mqttInbound, MessageDecoder decoder,
-            IngestBatchWriter writer, Clock clock) {
-        return IntegrationFlow.from(mqttInbound)
+    IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, Clock clock) {
+        return IntegrationFlow.from(INBOUND_CHANNEL)
             .transformWith(t -> t.id("decodeOwnTracks")
                 .expectedType(Message.class)
                 .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))

@@ -24,14 +24,10 @@ import org.springframework.integration.mqtt.core.Mqttv5ClientManager;
  * {@link MqttConnectionHealth} and announces Waymark's status, as the 3.1.1 client does
  * ({@link MqttV3ClientFactory}).
  * <p>
- * It connects in a later lifecycle phase than the adapter: by then the adapter has registered
- * itself for the messages a persistent session delivers right after CONNACK, before any
- * subscription is renewed. Connecting first would hand those messages to nobody.
+ * It does not start by itself: {@link MqttV5InboundAdapter} starts it once it is ready for the
+ * messages a persistent session delivers right after CONNACK.
  */
 class MqttV5ClientManager extends Mqttv5ClientManager {
-
-    /** After the adapter (which starts in phase {@code Integer.MAX_VALUE / 2}). */
-    static final int PHASE = Integer.MAX_VALUE / 2 + 1;
 
     private static final Logger log = LoggerFactory.getLogger(MqttV5ClientManager.class);
 
@@ -52,7 +48,6 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
         this.statusTopic = statusTopic;
         this.options = options;
         setManualAcks(true);
-        setPhase(PHASE);
         installNewClient();
     }
 
@@ -72,12 +67,18 @@ class MqttV5ClientManager extends Mqttv5ClientManager {
 
     /**
      * The parent counts itself running as soon as it has a client; this one has its client from
-     * the start (the adapter needs it when it starts, in an earlier phase) but connects only in
+     * the start (the adapter needs it before the manager connects) but connects only in
      * {@link #start()}, so it keeps its own flag.
      */
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Started and stopped by {@link MqttV5InboundAdapter}, not by the application context. */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
     }
 
     @Override
