@@ -21,7 +21,7 @@ final class EmbeddedSessionPrimer {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(false);
             client.connect(options);
-            for (String topic : properties.topics()) {
+            for (String topic : properties.subscriptions()) {
                 client.subscribe(topic, properties.qos());
             }
             client.disconnect();

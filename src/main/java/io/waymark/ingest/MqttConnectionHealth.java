@@ -2,56 +2,83 @@ package io.waymark.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.mqtt.event.MqttConnectionFailedEvent;
 import org.springframework.integration.mqtt.event.MqttSubscribedEvent;
-import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code mqtt}: UP once subscribed, DOWN with the cause
- * while the adapter cannot reach the broker. Follows the adapter's own events.
+ * while Waymark's MQTT client cannot connect.
+ * <p>
+ * It follows the adapter's events (subscribed, connection lost) and what the client itself
+ * reports on every connection attempt ({@link #connectFailed}): Spring Integration publishes no
+ * event when the first connection fails and Paho's automatic reconnect takes over, so without
+ * the client's report a wrong password at startup would show only as "connecting". Each new
+ * cause is logged once as one line; the same cause again while retrying is logged at DEBUG.
  */
-@Component("mqtt")
-@ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
 class MqttConnectionHealth implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnectionHealth.class);
 
-    private final MqttPahoMessageDrivenChannelAdapter adapter;
+    private final List<String> urls;
 
     private final String clientId;
+
+    private final String protocolVersion;
 
     private final Clock clock;
 
     private volatile State state;
 
-    MqttConnectionHealth(MqttPahoMessageDrivenChannelAdapter adapter, MqttProperties properties, Clock clock) {
-        this.adapter = adapter;
+    private String lastLoggedFailure;
+
+    MqttConnectionHealth(List<String> urls, MqttProperties properties, Clock clock) {
+        this.urls = List.copyOf(urls);
         this.clientId = properties.clientId();
+        this.protocolVersion = properties.protocolVersion();
         this.clock = clock;
         this.state = new State(false, "connecting", clock.instant());
     }
 
+    /** A connection attempt (first or automatic reconnect) failed; the client tries again with back-off. */
+    void connectFailed(Throwable cause) {
+        fail(cause, "cannot connect to " + String.join(",", urls) + " as client id '" + clientId
+                + "', retrying with back-off: ");
+    }
+
+    /** Connected; the subscription follows ({@link MqttSubscribedEvent}). */
+    synchronized void connected(String serverUri) {
+        if (lastLoggedFailure != null) {
+            log.info("MQTT: connected to {} as client id '{}'", serverUri, clientId);
+        }
+        lastLoggedFailure = null;
+    }
+
     @EventListener
     void onSubscribed(MqttSubscribedEvent event) {
-        if (event.getSource() == adapter) {
-            state = new State(true, event.getMessage(), clock.instant());
-        }
+        state = new State(true, event.getMessage(), clock.instant());
     }
 
     @EventListener
     void onConnectionFailed(MqttConnectionFailedEvent event) {
-        if (event.getSource() == adapter) {
-            String cause = describe(event.getCause());
-            log.error("MQTT connection to {} failed: {}", urls(), cause);
-            state = new State(false, cause, clock.instant());
+        fail(event.getCause(), "connection to " + String.join(",", urls) + " failed: ");
+    }
+
+    private synchronized void fail(Throwable failure, String context) {
+        String cause = MqttFailureCause.describe(failure);
+        state = new State(false, cause, clock.instant());
+        if (cause.equals(lastLoggedFailure)) {
+            log.debug("MQTT: {}{}", context, cause);
+        }
+        else {
+            log.error("MQTT: {}{}", context, cause);
+            lastLoggedFailure = cause;
         }
     }
 
@@ -59,24 +86,11 @@ class MqttConnectionHealth implements HealthIndicator {
     public Health health() {
         State current = state;
         Health.Builder builder = current.up ? Health.up() : Health.down();
-        builder.withDetail("url", urls()).withDetail("clientId", clientId)
+        builder.withDetail("url", String.join(",", urls))
+            .withDetail("clientId", clientId)
+            .withDetail("protocolVersion", protocolVersion)
             .withDetail("since", current.since.toString());
         return builder.withDetail(current.up ? "status" : "error", current.detail).build();
-    }
-
-    private String urls() {
-        return String.join(",", adapter.getConnectionInfo().getServerURIs());
-    }
-
-    static String describe(Throwable cause) {
-        if (cause == null) {
-            return "connection lost";
-        }
-        StringBuilder text = new StringBuilder(String.valueOf(cause.getMessage()));
-        for (Throwable t = cause.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            text.append(": ").append(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
-        }
-        return text.toString();
     }
 
     private record State(boolean up, String detail, Instant since) {
