@@ -20,6 +20,8 @@ import io.waymark.owntracks.Transition;
 import io.waymark.owntracks.Waypoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes what devices report, in batches, inside the caller's transaction. Every statement is
@@ -81,7 +83,20 @@ public class TrackingWriter {
             ps.setString(1, d.user());
             ps.setString(2, d.device());
         });
-        knownDevices.addAll(unknown);
+        // Only a committed row is known: until then other transactions cannot see it, and one
+        // that skipped the insert would update nothing (the last-known location would be lost).
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+                @Override
+                public void afterCommit() {
+                    knownDevices.addAll(unknown);
+                }
+            });
+        }
+        else {
+            knownDevices.addAll(unknown);
+        }
     }
 
     /** Forgets the device cache, e.g. after a transaction that created devices rolled back. */

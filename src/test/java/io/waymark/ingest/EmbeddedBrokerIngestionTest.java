@@ -1,10 +1,13 @@
 package io.waymark.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
 
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -99,5 +102,23 @@ class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
         }
         await().atMost(Duration.ofSeconds(10))
             .until(() -> api().counter("waymark.messages.stored", "type:location") >= before + 2);
+    }
+
+    @Test
+    void firstLocationOfAClientWithoutWillBecomesTheLastKnown() throws Exception {
+        // like mosquitto_pub: no will, so the broker maps the client to its device at its first
+        // publish, while that very message is on its way to storage
+        long tst = Phone.now();
+        for (int i = 0; i < 20; i++) {
+            try (MqttClient client = new MqttClient(brokerUrl(), "nowill-" + i, new MemoryPersistence())) {
+                client.connect();
+                client.publish("owntracks/nowill/phone" + i, Phone.location(10, 20, tst).getBytes(StandardCharsets.UTF_8), 1,
+                        false);
+                client.disconnect();
+            }
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(api().get("/api/v1/devices?user=nowill"))
+            .hasSize(20)
+            .allSatisfy(device -> assertThat(device.get("location").isNull()).isFalse()));
     }
 }
