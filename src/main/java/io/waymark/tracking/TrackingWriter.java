@@ -18,6 +18,7 @@ import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
 import io.waymark.owntracks.Transition;
 import io.waymark.owntracks.Waypoint;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -79,10 +80,14 @@ public class TrackingWriter {
         if (unknown.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(insertDevice, unknown, unknown.size(), (ps, d) -> {
-            ps.setString(1, d.user());
-            ps.setString(2, d.device());
-        });
+        try {
+            insertDevices(unknown);
+        }
+        catch (DuplicateKeyException ex) {
+            // H2: another transaction (presence, on the broker's thread) created the same device
+            // meanwhile; H2 waited for it to commit, so merging again now finds its row.
+            insertDevices(unknown);
+        }
         // Only a committed row is known: until then other transactions cannot see it, and one
         // that skipped the insert would update nothing (the last-known location would be lost).
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -97,6 +102,13 @@ public class TrackingWriter {
         else {
             knownDevices.addAll(unknown);
         }
+    }
+
+    private void insertDevices(List<DeviceId> devices) {
+        jdbc.batchUpdate(insertDevice, devices, devices.size(), (ps, d) -> {
+            ps.setString(1, d.user());
+            ps.setString(2, d.device());
+        });
     }
 
     /** Forgets the device cache, e.g. after a transaction that created devices rolled back. */
