@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Lwt;
@@ -65,10 +64,6 @@ public class PresenceTracker {
     public synchronized void reload() {
         current.clear();
         current.putAll(store.loadAll());
-    }
-
-    public synchronized Optional<Presence> presence(DeviceId device) {
-        return Optional.ofNullable(current.get(device));
     }
 
     /**

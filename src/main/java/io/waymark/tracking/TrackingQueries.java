@@ -65,12 +65,6 @@ public class TrackingQueries {
         return oldestFirst;
     }
 
-    public long countLocations(DeviceId id) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM location WHERE user_name = ? AND device_name = ?",
-                Long.class, id.user(), id.device());
-        return count == null ? 0 : count;
-    }
-
     /** Region transitions, newest first. */
     public List<TransitionRecord> transitions(DeviceId id, int limit) {
         return jdbc.query("SELECT event, descr, rid, tst, lat, lon, acc FROM region_transition"
