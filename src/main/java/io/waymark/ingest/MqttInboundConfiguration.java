@@ -7,32 +7,21 @@ import java.util.List;
 import java.util.Locale;
 
 import io.waymark.broker.EmbeddedBroker;
-import io.waymark.owntracks.RejectionReason;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.IntegrationMessageHeaderAccessor;
-import org.springframework.integration.acks.SimpleAcknowledgment;
-import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.core.MqttPahoClientFactory;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
-import org.springframework.integration.mqtt.support.MqttHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.ErrorMessage;
 
 /**
- * The MQTT ingestion flow: inbound adapter → decode → batch writer.
+ * The MQTT inbound adapters for Waymark's own client; they feed {@link IngestFlowConfiguration}'s flow.
  * <p>
  * With an external broker the adapter runs with manual acknowledgements: the batch writer acks
  * each message after its commit, and the client is in manual-ack mode before it connects (see
@@ -42,18 +31,6 @@ import org.springframework.messaging.support.ErrorMessage;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
 class MqttInboundConfiguration {
-
-    /**
-     * Where the adapter sends what it receives. The flow starts from this channel rather than
-     * from the adapter bean: a flow built on the adapter makes the application context start the
-     * adapter (as a dependency of the flow's endpoints) before the flow's first endpoint, and
-     * messages of a persistent session, delivered at once on connect, found no subscriber.
-     */
-    static final String INBOUND_CHANNEL = "mqttInboundMessages";
-
-    static final String ERROR_CHANNEL = "mqttIngestErrors";
-
-    private static final Logger log = LoggerFactory.getLogger(MqttInboundConfiguration.class);
 
     /** Paho's automatic reconnect doubles its delay from 1 s up to this. */
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
@@ -131,8 +108,8 @@ class MqttInboundConfiguration {
             adapter.setCompletionTimeout(completionTimeout(properties, clientFactory.getConnectionOptions().getServerURIs().length));
             adapter.setQuiescentTimeout(QUIESCE_ON_STOP.toMillis());
             adapter.setDisconnectCompletionTimeout(QUIESCE_ON_STOP.toMillis());
-            adapter.setOutputChannelName(INBOUND_CHANNEL);
-            adapter.setErrorChannelName(ERROR_CHANNEL);
+            adapter.setOutputChannelName(IngestFlowConfiguration.INBOUND_CHANNEL);
+            adapter.setErrorChannelName(IngestFlowConfiguration.ERROR_CHANNEL);
             return adapter;
         }
     }
@@ -204,8 +181,8 @@ class MqttInboundConfiguration {
             adapter.setQos(properties.qos());
             adapter.setPayloadType(byte[].class);
             adapter.setCompletionTimeout(completionTimeout(properties, properties.url().size()));
-            adapter.setOutputChannelName(INBOUND_CHANNEL);
-            adapter.setErrorChannelName(ERROR_CHANNEL);
+            adapter.setOutputChannelName(IngestFlowConfiguration.INBOUND_CHANNEL);
+            adapter.setErrorChannelName(IngestFlowConfiguration.ERROR_CHANNEL);
             return adapter;
         }
     }
@@ -248,57 +225,5 @@ class MqttInboundConfiguration {
     private static long completionTimeout(MqttProperties properties, int urls) {
         long perUrl = Math.max(properties.connectTimeout().toMillis(), 1000);
         return perUrl * Math.max(urls, 1) + 5000;
-    }
-
-    @Bean
-    IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, Clock clock) {
-        return IntegrationFlow.from(INBOUND_CHANNEL)
-            .transformWith(t -> t.id("decodeOwnTracks")
-                .expectedType(Message.class)
-                .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))
-            // a one-way MessageHandler: no reply, and none of the per-message "no reply" logging
-            .handle(message -> writer.submit((IngestItem) message.getPayload()), e -> e.id("storeOwnTracks"))
-            .get();
-    }
-
-    /** A failure outside the decoder (a bug) still ends up stored as a rejection, not lost. */
-    @Bean
-    IntegrationFlow mqttIngestErrorFlow(IngestBatchWriter writer, Clock clock) {
-        return IntegrationFlow.from(ERROR_CHANNEL)
-            .handle(message -> {
-                ErrorMessage error = (ErrorMessage) message;
-                Message<?> failed = error.getPayload() instanceof MessagingException ex && ex.getFailedMessage() != null
-                        ? ex.getFailedMessage() : error.getOriginalMessage();
-                if (failed != null) {
-                    writer.submit(new IngestItem.Rejected(inbound(failed, clock), RejectionReason.INTERNAL_ERROR,
-                            String.valueOf(error.getPayload())));
-                }
-            }, e -> e.id("recordIngestFailure"))
-            .get();
-    }
-
-    private static InboundMessage inbound(Message<?> message, Clock clock) {
-        MessageHeaders headers = message.getHeaders();
-        Object payload = message.getPayload();
-        byte[] bytes = payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
-        SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,
-                SimpleAcknowledgment.class);
-        return new InboundMessage(headers.get(MqttHeaders.RECEIVED_TOPIC, String.class), bytes, clock.instant(),
-                Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),
-                ack == null ? () -> { } : () -> acknowledge(ack));
-    }
-
-    /**
-     * A failed ack (the connection dropped since the message arrived, Waymark is stopping) is
-     * harmless: the broker delivers the message again and the idempotent store keeps it once.
-     * It must not look like a failed write to the batch writer.
-     */
-    private static void acknowledge(SimpleAcknowledgment ack) {
-        try {
-            ack.acknowledge();
-        }
-        catch (RuntimeException ex) {
-            log.debug("MQTT: ack not sent ({}); the broker will deliver the message again", ex.toString());
-        }
     }
 }

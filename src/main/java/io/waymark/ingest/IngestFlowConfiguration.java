@@ -1,0 +1,95 @@
+package io.waymark.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import io.waymark.owntracks.RejectionReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.integration.acks.SimpleAcknowledgment;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.ErrorMessage;
+
+/**
+ * The ingestion flow every source feeds: inbound channel → decode → batch writer.
+ * <p>
+ * A source (an MQTT adapter, the embedded broker, HTTP mode) sends Spring messages to
+ * {@link #INBOUND_CHANNEL} with the payload as {@code byte[]} (or {@code String}) and the headers
+ * {@link MqttHeaders#RECEIVED_TOPIC}, optionally {@link MqttHeaders#RECEIVED_RETAINED} and an
+ * {@link IntegrationMessageHeaderAccessor#ACKNOWLEDGMENT_CALLBACK} that the writer runs once the
+ * message is committed. Failures outside the decoder go to {@link #ERROR_CHANNEL}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestFlowConfiguration {
+
+    /**
+     * Where sources send what they receive. The flow starts from this channel rather than
+     * from an adapter bean: a flow built on the adapter makes the application context start the
+     * adapter (as a dependency of the flow's endpoints) before the flow's first endpoint, and
+     * messages of a persistent session, delivered at once on connect, found no subscriber.
+     */
+    public static final String INBOUND_CHANNEL = "mqttInboundMessages";
+
+    public static final String ERROR_CHANNEL = "mqttIngestErrors";
+
+    private static final Logger log = LoggerFactory.getLogger(IngestFlowConfiguration.class);
+
+    @Bean
+    IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, Clock clock) {
+        return IntegrationFlow.from(INBOUND_CHANNEL)
+            .transformWith(t -> t.id("decodeOwnTracks")
+                .expectedType(Message.class)
+                .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))
+            // a one-way MessageHandler: no reply, and none of the per-message "no reply" logging
+            .handle(message -> writer.submit((IngestItem) message.getPayload()), e -> e.id("storeOwnTracks"))
+            .get();
+    }
+
+    /** A failure outside the decoder (a bug) still ends up stored as a rejection, not lost. */
+    @Bean
+    IntegrationFlow mqttIngestErrorFlow(IngestBatchWriter writer, Clock clock) {
+        return IntegrationFlow.from(ERROR_CHANNEL)
+            .handle(message -> {
+                ErrorMessage error = (ErrorMessage) message;
+                Message<?> failed = error.getPayload() instanceof MessagingException ex && ex.getFailedMessage() != null
+                        ? ex.getFailedMessage() : error.getOriginalMessage();
+                if (failed != null) {
+                    writer.submit(new IngestItem.Rejected(inbound(failed, clock), RejectionReason.INTERNAL_ERROR,
+                            String.valueOf(error.getPayload())));
+                }
+            }, e -> e.id("recordIngestFailure"))
+            .get();
+    }
+
+    private static InboundMessage inbound(Message<?> message, Clock clock) {
+        MessageHeaders headers = message.getHeaders();
+        Object payload = message.getPayload();
+        byte[] bytes = payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
+        SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,
+                SimpleAcknowledgment.class);
+        return new InboundMessage(headers.get(MqttHeaders.RECEIVED_TOPIC, String.class), bytes, clock.instant(),
+                Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),
+                ack == null ? () -> { } : () -> acknowledge(ack));
+    }
+
+    /**
+     * A failed ack (the connection dropped since the message arrived, Waymark is stopping) is
+     * harmless: the broker delivers the message again and the idempotent store keeps it once.
+     * It must not look like a failed write to the batch writer.
+     */
+    private static void acknowledge(SimpleAcknowledgment ack) {
+        try {
+            ack.acknowledge();
+        }
+        catch (RuntimeException ex) {
+            log.debug("MQTT: ack not sent ({}); the broker will deliver the message again", ex.toString());
+        }
+    }
+}
