@@ -1,2 +1,2 @@
-/** Cross-cutting configuration: the clock, JSON and scheduling. */
+/** Cross-cutting configuration: the clock, JSON, scheduling and the encryption keys. */
 package io.waymark.config;

@@ -9,6 +9,8 @@ public enum RejectionReason {
     OUT_OF_RANGE("out-of-range"),
     BAD_TOPIC("bad-topic"),
     TOO_LARGE("too-large"),
+    DECRYPT_FAILED("decrypt-failed"),
+    ENCRYPTED_NO_KEY("encrypted-no-key"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;
