@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.history;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.mqttHealth;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.history;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.mqttHealth;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ssl.pem.PemContent;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -97,7 +97,7 @@ class MqttTlsIngestionTest {
                     new MqttProperties.Tls(ca, certificate, certificates.client().pkcs1Key(), null, null, true),
                     new MqttProperties.Tls(ca, null, null, pkcs12, "store-secret", true) }) {
                 MqttConnectOptions options = new MqttConnectOptions();
-                options.setSocketFactory(MqttTlsContext.socketFactory(tls));
+                options.setSocketFactory(MqttSslBundle.of(tls).createSslContext().getSocketFactory());
                 try (MqttAsyncClient client = new MqttAsyncClient(broker.url(), "tls-check", new MemoryPersistence())) {
                     client.connect(options).waitForCompletion(10_000);
                     client.disconnect().waitForCompletion(5_000);
