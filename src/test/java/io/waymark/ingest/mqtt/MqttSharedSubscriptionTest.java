@@ -38,10 +38,10 @@ class MqttSharedSubscriptionTest {
                 WaymarkApp second = startWaymark(instance(database, broker, "waymark-b"))) {
             awaitMqttUp(first.api());
             awaitMqttUp(second.api());
-            try (MqttTestPublisher phones = MqttTestPublisher.connect(broker.url(), "shared-phones")) {
+            try (Phone phones = Phone.publisher(broker.url(), "shared-phones")) {
                 for (int i = 0; i < PER_DEVICE; i++) {
                     for (int d = 0; d < DEVICES; d++) {
-                        phones.location("shared", "phone" + d, 10 + i * 0.001, d, tst + i);
+                        phones.publishLocation("shared", "phone" + d, 10 + i * 0.001, d, tst + i);
                     }
                 }
             }
