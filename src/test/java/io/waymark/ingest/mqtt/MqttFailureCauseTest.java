@@ -59,8 +59,8 @@ class MqttFailureCauseTest {
 
     static Stream<Arguments> reasonCodes() {
         return Stream.of(
-                Arguments.of(1, 0x84, "does not accept this MQTT version: check waymark.mqtt.protocol-version"),
-                Arguments.of(2, 0x85, "refused the client id: check waymark.mqtt.client-id"),
+                Arguments.of(1, 0x84, "the broker does not accept this MQTT version: check waymark.mqtt.protocol-version"),
+                Arguments.of(2, 0x85, "the broker refused the client id: check waymark.mqtt.client-id"),
                 Arguments.of(3, 0x88, "the broker is unavailable"),
                 Arguments.of(3, 0x89, "the broker is unavailable"),
                 Arguments.of(4, 0x86, "bad user name or password: check waymark.mqtt.username and waymark.mqtt.password"),
