@@ -105,6 +105,14 @@ record MqttClientSettings(List<String> urls, String protocolVersion, String clie
         return perUrl * Math.max(urls.size(), 1) + 5000;
     }
 
+    /** Without the password: a record would print it. */
+    @Override
+    public String toString() {
+        return "MqttClientSettings[urls=" + urls + ", protocolVersion=" + protocolVersion + ", clientId=" + clientId
+                + ", username=" + username + ", cleanSession=" + cleanSession + ", status=" + status + ", manualAcks="
+                + manualAcks + ", tls=" + (socketFactory != null) + "]";
+    }
+
     /** A connection attempt still under way this long after it began has hung ({@link MqttConnectWatchdog}). */
     Duration hangLimit() {
         return Duration.ofMillis(completionTimeoutMillis()).plusSeconds(10);
