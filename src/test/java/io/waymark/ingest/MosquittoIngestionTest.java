@@ -7,7 +7,6 @@ import java.util.Map;
 import io.waymark.support.Api;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
-import io.waymark.support.SilentMqttClient;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,8 +109,7 @@ class MosquittoIngestionTest {
             announcer.publishLocation(5, 5, Phone.now());
         }
         awaitPresence("mq5", "online", "message", Duration.ofSeconds(15));
-        try (SilentMqttClient frozen = SilentMqttClient.connect("127.0.0.1", mosquitto.port(), "mq5-phone", 2,
-                "owntracks/mq5/phone", "{\"_type\":\"lwt\",\"tst\":" + Phone.now() + "}")) {
+        try (Phone frozen = Phone.connectFrozen("127.0.0.1", mosquitto.port(), "mq5", "phone", 2)) {
             // Mosquitto publishes the will 1.5 x 2 s after the last packet (its keepalive check is
             // coarse: up to a few seconds later), well before the 15 s presence timeout
             awaitPresence("mq5", "offline", "lwt", Duration.ofSeconds(10));

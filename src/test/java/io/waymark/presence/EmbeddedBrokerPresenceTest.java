@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
-import io.waymark.support.SilentMqttClient;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +39,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
     @Test
     void silentClientWithOpenSocketGoesOfflineAfterOneAndAHalfKeepalives() throws Exception {
-        try (SilentMqttClient frozen = SilentMqttClient.connect("127.0.0.1", broker.port(), "pres3-phone", 2,
-                "owntracks/pres3/phone", "{\"_type\":\"lwt\",\"tst\":" + Phone.now() + "}")) {
+        try (Phone frozen = Phone.connectFrozen("127.0.0.1", broker.port(), "pres3", "phone", 2)) {
             awaitPresence("pres3", "phone", "online", "connect");
             long wentSilent = System.nanoTime();
             await().atMost(Duration.ofSeconds(8))

@@ -1,6 +1,12 @@
 package io.waymark.support;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -8,19 +14,44 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import static org.awaitility.Awaitility.await;
+
 /**
- * A phone running the OwnTracks app, as far as MQTT goes: a Paho client that registers its
- * {@code lwt} as Last Will on {@code owntracks/<user>/<device>} and publishes JSON there.
+ * The tests' one MQTT 3.1.1 client. Mostly a phone running the OwnTracks app: a Paho client that
+ * registers its {@code lwt} as Last Will on {@code owntracks/<user>/<device>} and publishes JSON
+ * there ({@link #connect}). The other shapes a test needs:
+ * <ul>
+ * <li>{@link #publisher}: the phones' side of a load; publishes QoS 1 for any device, with
+ *     options as the test needs (TLS, credentials), and rides out a broker restart by waiting for
+ *     its automatic reconnect and publishing the unconfirmed message again (a duplicate at
+ *     worst, which Waymark must store once);</li>
+ * <li>{@link #watching}: an operator watching a topic (Waymark's status), remembering the last
+ *     payload, retained ones too;</li>
+ * <li>{@link #connectFrozen}: a frozen phone that connects with its will and a keepalive and then
+ *     says nothing more while keeping its socket open. Paho cannot do that (it sends PINGREQs by
+ *     itself), so this one speaks just enough MQTT 3.1.1 by hand.</li>
+ * </ul>
  */
 public final class Phone implements AutoCloseable {
 
     private final MqttAsyncClient client;
 
+    /** The device's own topic; {@code null} for a publisher or a watcher. */
     private final String topic;
 
-    private Phone(MqttAsyncClient client, String topic) {
+    /** Publishing again after a broker restart: only a client with automatic reconnect. */
+    private final boolean ridesOutRestarts;
+
+    private volatile String lastReceived;
+
+    /** The open socket of a frozen phone, which has no Paho client. */
+    private final Socket frozen;
+
+    private Phone(MqttAsyncClient client, String topic, boolean ridesOutRestarts, Socket frozen) {
         this.client = client;
         this.topic = topic;
+        this.ridesOutRestarts = ridesOutRestarts;
+        this.frozen = frozen;
     }
 
     public static Phone connect(String url, String user, String device) {
@@ -33,20 +64,65 @@ public final class Phone implements AutoCloseable {
 
     public static Phone connect(String url, String clientId, String user, String device, int keepAliveSeconds,
             boolean cleanSession) {
-        String topic = "owntracks/" + user + "/" + device;
-        try {
-            MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
-            MqttConnectOptions options = new MqttConnectOptions();
+        String topic = topic(user, device);
+        MqttAsyncClient client = connectPaho(url, clientId, options -> {
             options.setCleanSession(cleanSession);
             options.setKeepAliveInterval(keepAliveSeconds);
-            options.setMaxInflight(1000);
-            options.setWill(topic, ("{\"_type\":\"lwt\",\"tst\":" + now() + "}").getBytes(StandardCharsets.UTF_8), 1,
-                    false);
-            client.connect(options).waitForCompletion(10_000);
-            return new Phone(client, topic);
+            options.setWill(topic, lwt(now()).getBytes(StandardCharsets.UTF_8), 1, false);
+        });
+        return new Phone(client, topic, false, null);
+    }
+
+    /** Publishes for any device ({@link #publishLocation(String, String, double, double, long)}); no will. */
+    public static Phone publisher(String url, String clientId) {
+        return publisher(url, clientId, options -> { });
+    }
+
+    public static Phone publisher(String url, String clientId, Consumer<MqttConnectOptions> customizer) {
+        MqttAsyncClient client = connectPaho(url, clientId, options -> {
+            options.setAutomaticReconnect(true);
+            options.setMaxReconnectDelay(1000);
+            customizer.accept(options);
+        });
+        return new Phone(client, null, true, null);
+    }
+
+    /** Subscribes to {@code topic}; {@link #lastReceived()} is the last payload seen there. */
+    public static Phone watching(String url, String topic) {
+        MqttAsyncClient client = connectPaho(url, "watcher-" + System.nanoTime(),
+                options -> options.setAutomaticReconnect(true));
+        Phone watcher = new Phone(client, null, true, null);
+        try {
+            client.subscribe(topic, 1, (t, message) -> watcher.lastReceived = new String(message.getPayload(),
+                    StandardCharsets.UTF_8)).waitForCompletion(10_000);
         }
         catch (MqttException ex) {
-            throw new IllegalStateException("Phone could not connect to " + url, ex);
+            watcher.close();
+            throw new IllegalStateException("Could not subscribe to " + topic, ex);
+        }
+        return watcher;
+    }
+
+    /**
+     * A phone that connects (client id {@code <user>-<device>}, its {@code lwt} as will, clean
+     * session) and then sends nothing, not even a PINGREQ, until closed.
+     */
+    public static Phone connectFrozen(String host, int port, String user, String device, int keepAliveSeconds) {
+        try {
+            Socket socket = new Socket(host, port);
+            socket.getOutputStream().write(connectPacket(user + "-" + device, keepAliveSeconds, topic(user, device),
+                    lwt(now())));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            byte[] connack = in.readNBytes(4);
+            if (connack.length != 4 || connack[0] != 0x20 || connack[3] != 0) {
+                socket.close();
+                throw new IOException("CONNECT refused by the broker");
+            }
+            return new Phone(null, topic(user, device), false, socket);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Frozen phone could not connect to " + host + ":" + port, ex);
         }
     }
 
@@ -63,6 +139,11 @@ public final class Phone implements AutoCloseable {
         return publish(topic, location(lat, lon, tst));
     }
 
+    /** A location of any device, on {@code owntracks/<user>/<device>}. */
+    public Phone publishLocation(String user, String device, double lat, double lon, long tst) {
+        return publish(topic(user, device), location(lat, lon, tst));
+    }
+
     public Phone publish(String json) {
         return publish(topic, json);
     }
@@ -76,24 +157,41 @@ public final class Phone implements AutoCloseable {
     }
 
     public Phone publish(String toTopic, byte[] payload) {
-        try {
-            MqttMessage message = new MqttMessage(payload);
-            message.setQos(1);
-            client.publish(toTopic, message).waitForCompletion(10_000);
-            return this;
+        if (client == null) {
+            throw new IllegalStateException("A frozen phone publishes nothing");
         }
-        catch (MqttException ex) {
-            throw new IllegalStateException("Publish to " + toTopic + " failed", ex);
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        for (int attempt = 1;; attempt++) {
+            try {
+                client.publish(toTopic, message).waitForCompletion(10_000);
+                return this;
+            }
+            catch (MqttException ex) {
+                if (!ridesOutRestarts || attempt == 5) {
+                    throw new IllegalStateException("Publish to " + toTopic + " failed " + attempt + " time(s)", ex);
+                }
+                await("publisher reconnected").atMost(Duration.ofSeconds(30)).until(client::isConnected);
+            }
         }
+    }
+
+    /** The last payload received by a {@link #watching} client, {@code null} before the first. */
+    public String lastReceived() {
+        return lastReceived;
     }
 
     /** Closes the socket without an MQTT DISCONNECT, as when a phone loses its network. */
     public void dropConnection() {
         try {
+            if (frozen != null) {
+                frozen.close();
+                return;
+            }
             client.disconnectForcibly(0, 1000, false);
             client.close();
         }
-        catch (MqttException ex) {
+        catch (MqttException | IOException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -101,10 +199,15 @@ public final class Phone implements AutoCloseable {
     /** A clean MQTT DISCONNECT: brokers publish no will. */
     public void disconnect() {
         try {
+            if (frozen != null) {
+                frozen.getOutputStream().write(new byte[] { (byte) 0xE0, 0 });
+                frozen.close();
+                return;
+            }
             client.disconnect().waitForCompletion(5000);
             client.close();
         }
-        catch (MqttException ex) {
+        catch (MqttException | IOException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -112,13 +215,73 @@ public final class Phone implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (frozen != null) {
+                frozen.close();
+                return;
+            }
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(5000);
             }
             client.close();
         }
-        catch (MqttException ex) {
+        catch (MqttException | IOException ex) {
             // already gone
         }
+    }
+
+    private static String topic(String user, String device) {
+        return "owntracks/" + user + "/" + device;
+    }
+
+    private static String lwt(long tst) {
+        return "{\"_type\":\"lwt\",\"tst\":" + tst + "}";
+    }
+
+    private static MqttAsyncClient connectPaho(String url, String clientId, Consumer<MqttConnectOptions> customizer) {
+        try {
+            MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setCleanSession(true);
+            options.setMaxInflight(1000);
+            customizer.accept(options);
+            client.connect(options).waitForCompletion(15_000);
+            return client;
+        }
+        catch (MqttException ex) {
+            throw new IllegalStateException("Could not connect to " + url + " as " + clientId, ex);
+        }
+    }
+
+    /** CONNECT, MQTT 3.1.1: clean session, a will with QoS 1. */
+    private static byte[] connectPacket(String clientId, int keepAliveSeconds, String willTopic, String willPayload)
+            throws IOException {
+        ByteArrayOutputStream variable = new ByteArrayOutputStream();
+        writeString(variable, "MQTT");
+        variable.write(4); // protocol level 3.1.1
+        variable.write(0b0010_1110); // clean session, will flag, will QoS 1
+        variable.write(keepAliveSeconds >> 8);
+        variable.write(keepAliveSeconds & 0xFF);
+        writeString(variable, clientId);
+        writeString(variable, willTopic);
+        writeString(variable, willPayload);
+        byte[] body = variable.toByteArray();
+        ByteArrayOutputStream packet = new ByteArrayOutputStream();
+        packet.write(0x10);
+        int length = body.length;
+        do {
+            int digit = length % 128;
+            length /= 128;
+            packet.write(length > 0 ? digit | 0x80 : digit);
+        }
+        while (length > 0);
+        packet.write(body);
+        return packet.toByteArray();
+    }
+
+    private static void writeString(ByteArrayOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes.length >> 8);
+        out.write(bytes.length & 0xFF);
+        out.write(bytes);
     }
 }

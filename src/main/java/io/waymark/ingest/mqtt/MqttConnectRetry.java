@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * connect fails, Spring Integration calls {@code client.reconnect()} at once, which Paho refuses
  * while it is still tearing the failed attempt down ("Client is currently disconnecting"), and
  * nothing tries again: a broker that is down, or refuses a password, when Waymark starts would
- * leave Waymark disconnected for good. The clients call {@link #start} instead.
+ * leave Waymark disconnected for good. The clients call {@link #start} instead
+ * (through {@link MqttClientLifecycle}).
  */
 final class MqttConnectRetry {
 
@@ -35,12 +36,17 @@ final class MqttConnectRetry {
     private boolean stopped;
 
     MqttConnectRetry(String clientId, Duration maxDelay) {
-        this.maxDelay = maxDelay;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        this(Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "waymark-mqtt-connect-" + clientId);
             thread.setDaemon(true);
             return thread;
-        });
+        }), maxDelay);
+    }
+
+    /** With the timer that runs the attempts (its own, shut down by {@link #shutdown}). */
+    MqttConnectRetry(ScheduledExecutorService timer, Duration maxDelay) {
+        this.maxDelay = maxDelay;
+        this.timer = timer;
     }
 
     /** One connection attempt; it calls back {@code succeeded} or {@code failed} when it knows. */

@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -94,7 +94,8 @@ final class MqttFailureCause {
         return -1;
     }
 
-    private static String detail(Throwable failure) {
+    /** The messages along the cause chain, each once. */
+    static String detail(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();

@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,10 +61,6 @@ public record MqttProperties(@DefaultValue("true") boolean enabled,
         }
     }
 
-    boolean mqtt5() {
-        return "5".equals(protocolVersion);
-    }
-
     /** The filters as subscribed: with a shared subscription group, {@code $share/<group>/<topic>}. */
     List<String> subscriptions() {
         return sharedSubscriptionGroup == null ? topics
@@ -94,10 +90,6 @@ public record MqttProperties(@DefaultValue("true") boolean enabled,
                 throw new IllegalArgumentException("Set either waymark.mqtt.tls.certificate + private-key or "
                         + "waymark.mqtt.tls.key-store, not both");
             }
-        }
-
-        boolean clientCertificate() {
-            return certificate != null || keyStore != null;
         }
     }
 }

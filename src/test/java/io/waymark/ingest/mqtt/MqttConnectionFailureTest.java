@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import static io.waymark.ingest.MqttBrokerFixtures.mqttHealth;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.mqttHealth;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

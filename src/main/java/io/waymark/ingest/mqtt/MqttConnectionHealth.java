@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,10 +38,10 @@ class MqttConnectionHealth implements HealthIndicator {
 
     private String lastLoggedFailure;
 
-    MqttConnectionHealth(List<String> urls, MqttProperties properties, Clock clock) {
-        this.urls = List.copyOf(urls);
-        this.clientId = properties.clientId();
-        this.protocolVersion = properties.protocolVersion();
+    MqttConnectionHealth(MqttClientSettings settings, Clock clock) {
+        this.urls = settings.urls();
+        this.clientId = settings.clientId();
+        this.protocolVersion = settings.protocolVersion();
         this.clock = clock;
         this.state = new State(false, "connecting", clock.instant());
     }

@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ssl.pem.PemContent;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -57,8 +57,8 @@ class MqttTlsIngestionTest {
                         "waymark.mqtt.tls.private-key", certificates.client().pkcs1Key()))) {
             awaitMqttUp(waymark.api());
             long tst = Phone.now();
-            try (MqttTestPublisher phone = tlsPhone(broker, "aws-phone")) {
-                phone.location("aws", "phone", 47.6, -122.3, tst);
+            try (Phone phone = tlsPhone(broker, "aws-phone")) {
+                phone.publishLocation("aws", "phone", 47.6, -122.3, tst);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> lastTst(waymark.api(), "aws", "phone") == tst);
         }
@@ -77,8 +77,8 @@ class MqttTlsIngestionTest {
                         "waymark.mqtt.tls.ca", certificates.ca().certificate()))) {
             awaitMqttUp(waymark.api());
             long tst = Phone.now();
-            try (MqttTestPublisher phone = tlsPhone(broker, "losant-phone", "phone", "phone-secret")) {
-                phone.location("losant", "phone", 39.1, -84.5, tst);
+            try (Phone phone = tlsPhone(broker, "losant-phone", "phone", "phone-secret")) {
+                phone.publishLocation("losant", "phone", 39.1, -84.5, tst);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> lastTst(waymark.api(), "losant", "phone") == tst);
         }
@@ -97,7 +97,7 @@ class MqttTlsIngestionTest {
                     new MqttProperties.Tls(ca, certificate, certificates.client().pkcs1Key(), null, null, true),
                     new MqttProperties.Tls(ca, null, null, pkcs12, "store-secret", true) }) {
                 MqttConnectOptions options = new MqttConnectOptions();
-                options.setSocketFactory(MqttTlsContext.socketFactory(tls));
+                options.setSocketFactory(MqttSslBundle.of(tls).createSslContext().getSocketFactory());
                 try (MqttAsyncClient client = new MqttAsyncClient(broker.url(), "tls-check", new MemoryPersistence())) {
                     client.connect(options).waitForCompletion(10_000);
                     client.disconnect().waitForCompletion(5_000);
@@ -106,15 +106,15 @@ class MqttTlsIngestionTest {
         }
     }
 
-    static MqttTestPublisher tlsPhone(MosquittoProcess broker, String clientId) {
-        return MqttTestPublisher.connect(broker.url(), clientId, options -> options.setSocketFactory(PemSslContexts
+    static Phone tlsPhone(MosquittoProcess broker, String clientId) {
+        return Phone.publisher(broker.url(), clientId, options -> options.setSocketFactory(PemSslContexts
             .withClientCertificate(certificates.ca().certificate(), certificates.client().certificate(),
                     certificates.client().key())
             .getSocketFactory()));
     }
 
-    static MqttTestPublisher tlsPhone(MosquittoProcess broker, String clientId, String username, String password) {
-        return MqttTestPublisher.connect(broker.url(), clientId, options -> {
+    static Phone tlsPhone(MosquittoProcess broker, String clientId, String username, String password) {
+        return Phone.publisher(broker.url(), clientId, options -> {
             options.setSocketFactory(PemSslContexts.trusting(certificates.ca().certificate()).getSocketFactory());
             options.setUserName(username);
             options.setPassword(password.toCharArray());

@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.history;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.history;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,7 +64,7 @@ class MqttNoLossTest {
         Map<String, Object> properties = Map.of("waymark.broker.enabled", "false", "waymark.mqtt.url", broker.url(),
                 "waymark.mqtt.client-id", "waymark-crash", "waymark.mqtt.connect-timeout", "5s",
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("crash") + ";WRITE_DELAY=0");
-        try (MqttStatusWatcher status = MqttStatusWatcher.watch(broker.url(), "waymark/status")) {
+        try (Phone status = Phone.watching(broker.url(), "waymark/status")) {
             double storedAtKill;
             try (WaymarkProcess waymark = WaymarkProcess.start(properties, log)) {
                 awaitMqttUp(waymark.api());
@@ -75,10 +75,10 @@ class MqttNoLossTest {
                 waymark.kill();
                 stream.get(120, TimeUnit.SECONDS);
             }
-            await("the will says offline").atMost(Duration.ofSeconds(10)).until(() -> "offline".equals(status.last()));
+            await("the will says offline").atMost(Duration.ofSeconds(10)).until(() -> "offline".equals(status.lastReceived()));
             try (WaymarkProcess waymark = WaymarkProcess.start(properties, log)) {
                 assertAllStoredOnce(waymark.api(), "crash", tst);
-                assertThat(status.last()).isEqualTo("online");
+                assertThat(status.lastReceived()).isEqualTo("online");
                 assertThat(waymark.api().counter("waymark.messages.received", null))
                     .as("the broker delivered the rest after the restart").isPositive();
             }
@@ -103,10 +103,10 @@ class MqttNoLossTest {
 
     /** {@link #TOTAL} locations, round robin over the devices, {@code tst} counting up per device. */
     static void publish(String user, long tst) {
-        try (MqttTestPublisher phones = MqttTestPublisher.connect(broker.url(), user + "-phones")) {
+        try (Phone phones = Phone.publisher(broker.url(), user + "-phones")) {
             for (int i = 0; i < PER_DEVICE; i++) {
                 for (int d = 0; d < DEVICES; d++) {
-                    phones.location(user, "phone" + d, 50 + i * 0.0001, 8 + d, tst + i);
+                    phones.publishLocation(user, "phone" + d, 50 + i * 0.0001, 8 + d, tst + i);
                 }
             }
         }

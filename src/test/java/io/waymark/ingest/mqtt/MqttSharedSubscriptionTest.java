@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,10 +11,10 @@ import io.waymark.support.PostgresDatabase;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.Test;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.history;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.history;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,10 +38,10 @@ class MqttSharedSubscriptionTest {
                 WaymarkApp second = startWaymark(instance(database, broker, "waymark-b"))) {
             awaitMqttUp(first.api());
             awaitMqttUp(second.api());
-            try (MqttTestPublisher phones = MqttTestPublisher.connect(broker.url(), "shared-phones")) {
+            try (Phone phones = Phone.publisher(broker.url(), "shared-phones")) {
                 for (int i = 0; i < PER_DEVICE; i++) {
                     for (int d = 0; d < DEVICES; d++) {
-                        phones.location("shared", "phone" + d, 10 + i * 0.001, d, tst + i);
+                        phones.publishLocation("shared", "phone" + d, 10 + i * 0.001, d, tst + i);
                     }
                 }
             }

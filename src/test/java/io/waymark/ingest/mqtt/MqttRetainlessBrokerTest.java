@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,10 +37,10 @@ class MqttRetainlessBrokerTest {
                     "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0");
             try (WaymarkApp waymark = startWaymark(properties)) {
                 awaitMqttUp(waymark.api());
-                try (MqttTestPublisher phones = MqttTestPublisher.connect(broker.url(), "retainless-phones")) {
-                    phones.location("rl", "phone1", 1.5, 2.5, tst)
-                        .location("rl", "phone1", 1.6, 2.6, tst + 10)
-                        .location("rl", "phone2", 3.5, 4.5, tst + 5)
+                try (Phone phones = Phone.publisher(broker.url(), "retainless-phones")) {
+                    phones.publishLocation("rl", "phone1", 1.5, 2.5, tst)
+                        .publishLocation("rl", "phone1", 1.6, 2.6, tst + 10)
+                        .publishLocation("rl", "phone2", 3.5, 4.5, tst + 5)
                         .publish("owntracks/rl/phone2", "{\"_type\":\"lwt\",\"tst\":" + (tst + 6) + "}");
                 }
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

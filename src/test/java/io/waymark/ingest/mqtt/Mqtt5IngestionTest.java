@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.history;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.mqttHealth;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.history;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.mqttHealth;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,15 +53,15 @@ class Mqtt5IngestionTest {
         try (WaymarkApp waymark = startMqtt5Waymark()) {
             awaitMqttUp(waymark.api());
             assertThat(mqttHealth(waymark.api()).get("details").get("protocolVersion").asString()).isEqualTo("5");
-            try (MqttTestPublisher phone = MqttTestPublisher.connect(broker.url(), "v5-phone")) {
-                phone.location("v5", "phone", 1, 1, tst).location("v5", "phone", 2, 2, tst + 1);
+            try (Phone phone = Phone.publisher(broker.url(), "v5-phone")) {
+                phone.publishLocation("v5", "phone", 1, 1, tst).publishLocation("v5", "phone", 2, 2, tst + 1);
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> lastTst(waymark.api(), "v5", "phone") == tst + 1);
         }
         // Waymark is away: its session (which does not expire) collects what phones publish
-        try (MqttTestPublisher phone = MqttTestPublisher.connect(broker.url(), "v5-phone")) {
+        try (Phone phone = Phone.publisher(broker.url(), "v5-phone")) {
             for (int i = 2; i < 200; i++) {
-                phone.location("v5", "phone", 3, 3, tst + i);
+                phone.publishLocation("v5", "phone", 3, 3, tst + i);
             }
         }
         try (WaymarkApp waymark = startMqtt5Waymark()) {
@@ -72,14 +72,14 @@ class Mqtt5IngestionTest {
 
     @Test
     void publishesItsStatusRetainedAndOfflineWhenStopped() throws Exception {
-        MqttStatusWatcher status = MqttStatusWatcher.watch(broker.url(), "waymark/status");
+        Phone status = Phone.watching(broker.url(), "waymark/status");
         try (status) {
             try (WaymarkApp waymark = startWaymark(Map.of("waymark.mqtt.url", broker.url(),
                     "waymark.mqtt.protocol-version", "5", "waymark.mqtt.client-id", "waymark-mqtt5-status"))) {
                 awaitMqttUp(waymark.api());
-                await().atMost(Duration.ofSeconds(10)).until(() -> "online".equals(status.last()));
+                await().atMost(Duration.ofSeconds(10)).until(() -> "online".equals(status.lastReceived()));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> "offline".equals(status.last()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "offline".equals(status.lastReceived()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.waymark.ingest;
+package io.waymark.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,9 +9,9 @@ import io.waymark.support.Phone;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.Test;
 
-import static io.waymark.ingest.MqttBrokerFixtures.awaitMqttUp;
-import static io.waymark.ingest.MqttBrokerFixtures.lastTst;
-import static io.waymark.ingest.MqttBrokerFixtures.startWaymark;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.awaitMqttUp;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.lastTst;
+import static io.waymark.ingest.mqtt.MqttBrokerFixtures.startWaymark;
 import static org.awaitility.Awaitility.await;
 
 /** {@code waymark.mqtt.url} as a list: Waymark fails over to the next broker that answers. */
