@@ -9,6 +9,8 @@ public enum RejectionReason {
     OUT_OF_RANGE("out-of-range"),
     BAD_TOPIC("bad-topic"),
     TOO_LARGE("too-large"),
+    /** An encrypted payload ({@code _type} {@code encrypted}): kept until Waymark can decrypt it. */
+    ENCRYPTED_NO_KEY("encrypted-no-key"),
     INTERNAL_ERROR("internal-error");
 
     private final String code;
