@@ -6,6 +6,7 @@ import java.time.Instant;
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
+import io.waymark.support.Waits;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,8 @@ class DeviceApiTest extends EmbeddedWaymarkTest {
         try (Phone other = Phone.connect(brokerUrl(), "apiother", "phone")) {
             other.publishLocation(1, 1, Phone.now());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> api().device("apiuser", "phone") != null
-                && api().device("apiuser", "phone").get("location").get("tst").asLong() == BASE + 9 * 600L
-                && api().device("apiother", "phone") != null);
+        Waits.awaitLastKnownTst(api(), "apiuser", "phone", BASE + 9 * 600L, Duration.ofSeconds(10));
+        Waits.awaitLastKnown(api(), "apiother", "phone", 1, Duration.ofSeconds(10));
     }
 
     @Test
