@@ -1,6 +1,7 @@
 package io.waymark.support;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,25 +33,24 @@ public final class Waits {
 
     /** Until the device's last-known location is the fix at {@code lat}; returns the device. */
     public static JsonNode awaitLastKnown(Api api, String user, String device, double lat, Duration within) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(within).untilAsserted(() -> {
-            JsonNode d = api.device(user, device);
-            assertThat(d).as("device %s/%s", user, device).isNotNull();
-            assertThat(d.get("location").isNull()).as("last-known location of %s/%s", user, device).isFalse();
-            assertThat(d.get("location").get("lat").asDouble()).isEqualTo(lat);
-            found[0] = d;
-        });
-        return found[0];
+        return awaitLastKnown(api, user, device, within,
+                location -> assertThat(location.get("lat").asDouble()).isEqualTo(lat));
     }
 
     /** Until the device's last-known location has {@code tst}; returns the device. */
     public static JsonNode awaitLastKnownTst(Api api, String user, String device, long tst, Duration within) {
+        return awaitLastKnown(api, user, device, within,
+                location -> assertThat(location.get("tst").asLong()).isEqualTo(tst));
+    }
+
+    private static JsonNode awaitLastKnown(Api api, String user, String device, Duration within,
+            Consumer<JsonNode> expected) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(within).untilAsserted(() -> {
             JsonNode d = api.device(user, device);
             assertThat(d).as("device %s/%s", user, device).isNotNull();
             assertThat(d.get("location").isNull()).as("last-known location of %s/%s", user, device).isFalse();
-            assertThat(d.get("location").get("tst").asLong()).isEqualTo(tst);
+            expected.accept(d.get("location"));
             found[0] = d;
         });
         return found[0];
