@@ -63,8 +63,8 @@ export class Devices {
     return d;
   }
 
-  applyPresence({ user, device, presence }) {
-    const d = this.#entry(user, device);
+  applyPresence({ user, device, tid, presence }) {
+    const d = this.#entry(user, device, tid);
     d.presence = newerPresence(d.presence, presence);
     return d;
   }
@@ -73,7 +73,8 @@ export class Devices {
     const key = `${user}/${device}`;
     let d = this.#byKey.get(key);
     if (!d) {
-      d = { user, device, tid: tid ?? device.slice(-2), name: device, stub: true,
+      // every event carries the tid Waymark computed (the device's own, or its default)
+      d = { user, device, tid, name: device, stub: true,
         presence: { state: 'offline', since: null, lastSeen: null, reason: null }, location: null };
       this.#byKey.set(key, d);
     }

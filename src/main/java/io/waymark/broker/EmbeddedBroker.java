@@ -30,13 +30,13 @@ public class EmbeddedBroker implements InitializingBean, DisposableBean {
 
     private final BrokerProperties properties;
 
-    private final PresenceInterceptor interceptor;
+    private final DeviceConnections interceptor;
 
     private final Server server = new Server();
 
     private volatile int port;
 
-    EmbeddedBroker(BrokerProperties properties, PresenceInterceptor interceptor) {
+    EmbeddedBroker(BrokerProperties properties, DeviceConnections interceptor) {
         this.properties = properties;
         this.interceptor = interceptor;
     }

@@ -1,17 +1,15 @@
 package io.waymark.dashboard;
 
 import java.time.Instant;
-import java.util.List;
 
+import io.waymark.device.LocationView;
+import io.waymark.device.PresenceView;
 import io.waymark.owntracks.DeviceId;
-import io.waymark.owntracks.Location;
-import io.waymark.owntracks.Topic;
 import io.waymark.owntracks.Transition;
-import io.waymark.presence.Presence;
 import io.waymark.presence.PresenceChanged;
 import io.waymark.tracking.LocationStored;
-import io.waymark.tracking.StoredLocation;
-import io.waymark.tracking.StoredTransition;
+import io.waymark.tracking.ReceivedLocation;
+import io.waymark.tracking.ReceivedTransition;
 import io.waymark.tracking.TransitionStored;
 
 /**
@@ -39,22 +37,19 @@ record StreamEvent(String name, Object data) {
     }
 
     private static StreamEvent location(LocationStored stored) {
-        StoredLocation s = stored.location();
-        Location l = s.location();
+        ReceivedLocation s = stored.location();
         DeviceId id = s.deviceId();
-        return new StreamEvent("location", new LocationEvent(id.user(), id.device(), tid(id, l.tid()),
-                stored.lastKnown(), new LocationBody(l.lat(), l.lon(), l.acc(), l.alt(), l.vel(), l.cog(), l.batt(),
-                        l.bs(), l.conn(), l.tst(), Instant.ofEpochSecond(l.tst()), s.receivedAt(), l.inregions())));
+        return new StreamEvent("location", new LocationEvent(id.user(), id.device(), tid(id, s.location().tid()),
+                stored.lastKnown(), LocationView.of(s.location(), s.receivedAt())));
     }
 
     private static StreamEvent presence(PresenceChanged changed) {
-        Presence p = changed.presence();
         DeviceId id = changed.deviceId();
-        return new StreamEvent("presence", new PresenceEvent(id.user(), id.device(),
-                new PresenceBody(p.state().code(), p.since(), p.lastSeen(), p.reason() == null ? null : p.reason().code())));
+        return new StreamEvent("presence",
+                new PresenceEvent(id.user(), id.device(), id.defaultTid(), changed.presence().view()));
     }
 
-    private static StreamEvent transition(StoredTransition s) {
+    private static StreamEvent transition(ReceivedTransition s) {
         Transition t = s.transition();
         DeviceId id = s.deviceId();
         return new StreamEvent("transition", new TransitionEvent(id.user(), id.device(), tid(id, t.tid()), t.event(),
@@ -62,24 +57,18 @@ record StreamEvent(String name, Object data) {
     }
 
     private static String tid(DeviceId id, String tid) {
-        return tid != null ? tid : new Topic("", id.user(), id.device(), null).defaultTid();
+        return tid != null ? tid : id.defaultTid();
     }
 
     /**
      * @param lastKnown false for a fix older than the device's last-known one (e.g. a backlog
      *     arriving after a reconnect): it belongs to the history, the marker stays
      */
-    record LocationEvent(String user, String device, String tid, boolean lastKnown, LocationBody location) {
+    record LocationEvent(String user, String device, String tid, boolean lastKnown, LocationView location) {
     }
 
-    record LocationBody(double lat, double lon, Integer acc, Integer alt, Integer vel, Integer cog, Integer batt,
-            Integer bs, String conn, long tst, Instant time, Instant receivedAt, List<String> inregions) {
-    }
-
-    record PresenceEvent(String user, String device, PresenceBody presence) {
-    }
-
-    record PresenceBody(String state, Instant since, Instant lastSeen, String reason) {
+    /** @param tid the default tracker id, for a device the page has not fetched yet */
+    record PresenceEvent(String user, String device, String tid, PresenceView presence) {
     }
 
     record TransitionEvent(String user, String device, String tid, String event, String desc, String rid, long tst,

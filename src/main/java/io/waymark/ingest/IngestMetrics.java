@@ -6,13 +6,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.waymark.owntracks.Card;
+import io.waymark.owntracks.Location;
+import io.waymark.owntracks.Lwt;
+import io.waymark.owntracks.OwnTracksMessage;
+import io.waymark.owntracks.Transition;
+import io.waymark.owntracks.Waypoint;
+import io.waymark.owntracks.Waypoints;
 import org.springframework.stereotype.Component;
 
 /**
- * Counters of messages received, stored and rejected, tagged by {@code _type} (and reason):
- * {@code waymark.messages.received}, {@code waymark.messages.stored},
- * {@code waymark.messages.rejected}; and {@code waymark.ingest.batch.size}, the messages per
- * transaction. Counters are cached per tag: this is on the hot path.
+ * Counters of messages received, stored, ignored and rejected, tagged by {@code _type} (and
+ * reason): {@code waymark.messages.received}, {@code waymark.messages.stored} (what a module
+ * keeps), {@code waymark.messages.ignored} (accepted types Waymark does not store: status, cmd,
+ * steps, ...), {@code waymark.messages.rejected}; and {@code waymark.ingest.batch.size}, the
+ * messages per transaction. Counters are cached per tag: this is on the hot path.
  */
 @Component
 class IngestMetrics {
@@ -22,6 +30,8 @@ class IngestMetrics {
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     private final Map<String, Counter> stored = new ConcurrentHashMap<>();
+
+    private final Map<String, Counter> ignored = new ConcurrentHashMap<>();
 
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
@@ -38,8 +48,15 @@ class IngestMetrics {
         received.computeIfAbsent(type, t -> counter("waymark.messages.received", t, null)).increment();
     }
 
-    void stored(String type) {
-        stored.computeIfAbsent(type, t -> counter("waymark.messages.stored", t, null)).increment();
+    /** A committed message: stored if a module keeps its type, ignored otherwise. */
+    void committed(OwnTracksMessage message) {
+        String type = message.type();
+        if (isStored(message)) {
+            stored.computeIfAbsent(type, t -> counter("waymark.messages.stored", t, null)).increment();
+        }
+        else {
+            ignored.computeIfAbsent(type, t -> counter("waymark.messages.ignored", t, null)).increment();
+        }
     }
 
     void rejected(String reason) {
@@ -48,6 +65,15 @@ class IngestMetrics {
 
     void batch(int size) {
         batchSize.record(size);
+    }
+
+    /**
+     * The types the modules keep: tracking (locations, transitions, waypoints), device (cards)
+     * and presence (wills, as presence changes). Keep in step with their {@code record} methods.
+     */
+    private static boolean isStored(OwnTracksMessage m) {
+        return m instanceof Location || m instanceof Transition || m instanceof Waypoint || m instanceof Waypoints
+                || m instanceof Card || m instanceof Lwt;
     }
 
     private Counter counter(String name, String type, String reason) {

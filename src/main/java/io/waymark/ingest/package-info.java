@@ -1,5 +1,7 @@
 /**
- * Ingestion: the MQTT inbound flow, decoding, the batch writer that stores messages and
- * acknowledges them to the broker only once they are committed, and rejected messages.
+ * Ingestion: the flow every source feeds ({@link io.waymark.ingest.IngestFlowConfiguration}:
+ * inbound channel → decode → batch writer), the writer that hands each module its messages in
+ * one transaction and acknowledges them to the broker only once they are committed, and the
+ * counters. Sources live in sub-packages ({@code mqtt}); rejected messages in {@code rejected}.
  */
 package io.waymark.ingest;

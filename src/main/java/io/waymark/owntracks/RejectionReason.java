@@ -10,6 +10,7 @@ public enum RejectionReason {
     BAD_TOPIC("bad-topic"),
     TOO_LARGE("too-large"),
     DECRYPT_FAILED("decrypt-failed"),
+    /** An encrypted payload ({@code _type} {@code encrypted}) for a device without a key. */
     ENCRYPTED_NO_KEY("encrypted-no-key"),
     INTERNAL_ERROR("internal-error");
 

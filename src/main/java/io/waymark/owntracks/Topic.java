@@ -4,10 +4,9 @@ package io.waymark.owntracks;
  * An OwnTracks topic: {@code <prefix>/<user>/<device>[/<subtopic>...]}. The prefix is usually
  * {@code owntracks} but is configurable in the apps; a leading {@code /} is tolerated.
  *
- * @param name the topic as received
- * @param subtopic the levels after the device ({@code event}, {@code info}, ...), or null
+ * @param subtopic the levels after the device ({@code event}, {@code info}, {@code cmd}, ...), or null
  */
-public record Topic(String name, String user, String device, String subtopic) {
+public record Topic(String user, String device, String subtopic) {
 
     /** The device's base topic, {@code <prefix>/<user>/<device>}, without any sub-topic. */
     public static Topic parse(String name) {
@@ -21,11 +20,14 @@ public record Topic(String name, String user, String device, String subtopic) {
                     "topic '" + name + "' has fewer than three levels (expected <prefix>/<user>/<device>)");
         }
         String subtopic = levels.length == 4 && !levels[3].isEmpty() ? levels[3] : null;
-        return new Topic(name, levels[1], levels[2], subtopic);
+        return new Topic(levels[1], levels[2], subtopic);
     }
 
-    /** The default tracker id the apps use: the last two characters of the device name. */
-    public String defaultTid() {
-        return device.length() <= 2 ? device : device.substring(device.length() - 2);
+    /**
+     * Whether this is a device's command topic ({@code .../cmd}): what arrives there is sent
+     * <em>to</em> the device by someone else, so it says nothing about the device itself.
+     */
+    public boolean isCommand() {
+        return "cmd".equals(subtopic);
     }
 }

@@ -2,13 +2,14 @@ package io.waymark.presence;
 
 import java.util.List;
 
+import io.waymark.config.SqlTime;
 import io.waymark.owntracks.DeviceId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Reads a device's presence changes: its online and offline periods. */
 @Component
-public class PresenceHistory {
+class PresenceHistory {
 
     private final JdbcTemplate jdbc;
 
@@ -17,10 +18,10 @@ public class PresenceHistory {
     }
 
     /** The newest {@code limit} changes, newest first. */
-    public List<PresenceEventRecord> events(DeviceId device, int limit) {
+    List<PresenceEventView> events(DeviceId device, int limit) {
         return jdbc.query("SELECT state, reason, at FROM presence_event WHERE user_name = ? AND device_name = ?"
                 + " ORDER BY at DESC, id DESC LIMIT ?",
-                (rs, i) -> new PresenceEventRecord(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
+                (rs, i) -> new PresenceEventView(rs.getString(1), rs.getString(2), SqlTime.instant(rs, 3)),
                 device.user(), device.device(), limit);
     }
 }

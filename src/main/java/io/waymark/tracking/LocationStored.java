@@ -5,5 +5,5 @@ package io.waymark.tracking;
  *
  * @param lastKnown whether it also became the device's last-known location
  */
-public record LocationStored(StoredLocation location, boolean lastKnown) {
+public record LocationStored(ReceivedLocation location, boolean lastKnown) {
 }

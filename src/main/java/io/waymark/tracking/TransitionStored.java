@@ -1,5 +1,5 @@
 package io.waymark.tracking;
 
 /** Published after a region transition is committed. */
-public record TransitionStored(StoredTransition transition) {
+public record TransitionStored(ReceivedTransition transition) {
 }

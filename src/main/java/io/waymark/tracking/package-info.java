@@ -1,5 +1,7 @@
 /**
- * Locations: the history of every fix and the last-known location of each device, plus the
- * other things devices tell about themselves (transitions, waypoints, cards).
+ * Tracking: locations, region transitions and waypoints. {@link io.waymark.tracking.TrackingRecorder}
+ * stores what the ingestion writer hands it and publishes {@link io.waymark.tracking.LocationStored}
+ * and {@link io.waymark.tracking.TransitionStored} after the commit; the history is read through
+ * {@code GET /api/v1/devices/{user}/{device}/locations} and {@code .../transitions}.
  */
 package io.waymark.tracking;

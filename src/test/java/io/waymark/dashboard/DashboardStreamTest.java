@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
 import io.waymark.tracking.LocationStored;
-import io.waymark.tracking.StoredLocation;
+import io.waymark.tracking.ReceivedLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +98,7 @@ class DashboardStreamTest {
     private static LocationStored stored(String user, String device, double lat) {
         Location location = new Location(lat, 13.4, 1795593600L, 10, null, null, 5, null, 80, 1, null, null, "w",
                 List.of("Home"), List.of(), null, null, null, null, null);
-        return new LocationStored(new StoredLocation(new DeviceId(user, device), location, Instant.now(),
+        return new LocationStored(new ReceivedLocation(new DeviceId(user, device), location, Instant.now(),
                 "owntracks/" + user + "/" + device, "{}"), true);
     }
 }

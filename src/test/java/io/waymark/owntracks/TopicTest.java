@@ -12,13 +12,13 @@ class TopicTest {
     @Test
     void baseTopicHasUserDeviceAndNoSubtopic() {
         assertThat(Topic.parse("owntracks/jane/phone"))
-                .isEqualTo(new Topic("owntracks/jane/phone", "jane", "phone", null));
+                .isEqualTo(new Topic("jane", "phone", null));
     }
 
     @Test
     void eventTopicHasSubtopic() {
         assertThat(Topic.parse("owntracks/jane/phone/event"))
-                .isEqualTo(new Topic("owntracks/jane/phone/event", "jane", "phone", "event"));
+                .isEqualTo(new Topic("jane", "phone", "event"));
     }
 
     @Test
@@ -34,13 +34,13 @@ class TopicTest {
     @Test
     void leadingSlashIsTolerated() {
         assertThat(Topic.parse("/owntracks/jane/phone/info"))
-                .isEqualTo(new Topic("/owntracks/jane/phone/info", "jane", "phone", "info"));
+                .isEqualTo(new Topic("jane", "phone", "info"));
     }
 
     @Test
     void customPrefixIsAccepted() {
         assertThat(Topic.parse("family-tracks/bob/ipad"))
-                .isEqualTo(new Topic("family-tracks/bob/ipad", "bob", "ipad", null));
+                .isEqualTo(new Topic("bob", "ipad", null));
     }
 
     @ParameterizedTest(name = "''{0}'' is a bad topic")
@@ -64,13 +64,13 @@ class TopicTest {
 
     @Test
     void defaultTidIsTheLastTwoCharactersOfTheDevice() {
-        assertThat(Topic.parse("owntracks/jane/phone").defaultTid()).isEqualTo("ne");
-        assertThat(Topic.parse("owntracks/jane/iPhone15/event").defaultTid()).isEqualTo("15");
+        assertThat(DeviceId.of(Topic.parse("owntracks/jane/phone")).defaultTid()).isEqualTo("ne");
+        assertThat(DeviceId.of(Topic.parse("owntracks/jane/iPhone15/event")).defaultTid()).isEqualTo("15");
     }
 
     @Test
     void defaultTidOfAShortDeviceIsTheWholeDevice() {
-        assertThat(Topic.parse("owntracks/jane/ab").defaultTid()).isEqualTo("ab");
-        assertThat(Topic.parse("owntracks/jane/x").defaultTid()).isEqualTo("x");
+        assertThat(DeviceId.of(Topic.parse("owntracks/jane/ab")).defaultTid()).isEqualTo("ab");
+        assertThat(DeviceId.of(Topic.parse("owntracks/jane/x")).defaultTid()).isEqualTo("x");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
+import io.waymark.support.Waits;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
         try (Phone phone = Phone.connect(brokerUrl(), "pres1", "phone")) {
             awaitPresence("pres1", "phone", "online", "connect");
             phone.publishLocation(10, 10, Phone.now());
-            await().atMost(Duration.ofSeconds(10)).until(() -> api().device("pres1", "phone").get("location") != null);
+            Waits.awaitLastKnown(api(), "pres1", "phone", 10, Duration.ofSeconds(10));
             assertThat(presence("pres1", "phone").get("state").asString()).isEqualTo("online");
         }
     }
@@ -73,8 +74,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
             second.publish("owntracks/pres5/phone", "{\"_type\":\"lwt\",\"tst\":" + (Phone.now() - 3600) + "}");
             first.dropConnection();
             second.publishLocation(11, 11, Phone.now() + 1);
-            await().atMost(Duration.ofSeconds(10))
-                .until(() -> api().device("pres5", "phone").get("location").get("lat").asDouble() == 11);
+            Waits.awaitLastKnown(api(), "pres5", "phone", 11, Duration.ofSeconds(10));
             assertThat(presence("pres5", "phone").get("state").asString()).isEqualTo("online");
         }
     }
@@ -92,13 +92,6 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
     }
 
     private void awaitPresence(String user, String device, String state, String reason) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode presence = presence(user, device);
-            assertThat(presence).isNotNull();
-            assertThat(presence.get("state").asString()).isEqualTo(state);
-            if (reason != null) {
-                assertThat(presence.get("reason").asString()).isEqualTo(reason);
-            }
-        });
+        Waits.awaitPresence(api(), user, device, state, reason, Duration.ofSeconds(10));
     }
 }

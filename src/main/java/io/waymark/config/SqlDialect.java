@@ -1,0 +1,72 @@
+package io.waymark.config;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one statement H2 and PostgreSQL spell differently: insert a row unless its key exists.
+ * PostgreSQL's {@code ON CONFLICT DO NOTHING} is safe under concurrent writers (several Waymark
+ * instances); H2 gets the standard {@code MERGE ... WHEN NOT MATCHED}, with every parameter
+ * cast to its column's type: untyped parameters in {@code VALUES} make H2 compare keys as
+ * DECFLOAT, which made the statement three times slower. Parameters are named after their
+ * columns ({@code :lat}), for a {@link org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate}
+ * and a {@link SqlColumns} table.
+ */
+@Component
+public class SqlDialect {
+
+    private final DataSource dataSource;
+
+    private final boolean postgres;
+
+    public SqlDialect(DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        }
+    }
+
+    public String insertIgnore(String table, List<String> columns, List<String> key) {
+        String columnList = String.join(", ", columns);
+        if (postgres) {
+            String placeholders = String.join(", ", columns.stream().map(c -> ":" + c).toList());
+            return "INSERT INTO " + table + " (" + columnList + ") VALUES (" + placeholders + ") ON CONFLICT ("
+                    + String.join(", ", key) + ") DO NOTHING";
+        }
+        Map<String, String> types = columnTypes(table);
+        String placeholders = String.join(", ", columns.stream().map(c -> "CAST(:" + c + " AS " + types.get(c) + ")").toList());
+        String on = String.join(" AND ", key.stream().map(k -> "t." + k + " = s." + k).toList());
+        String values = String.join(", ", columns.stream().map(c -> "s." + c).toList());
+        return "MERGE INTO " + table + " t USING (VALUES (" + placeholders + ")) s (" + columnList + ") ON " + on
+                + " WHEN NOT MATCHED THEN INSERT (" + columnList + ") VALUES (" + values + ")";
+    }
+
+    private Map<String, String> columnTypes(String table) {
+        Map<String, String> types = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rs = metaData.getColumns(null, null, table.toUpperCase(Locale.ROOT), null)) {
+                while (rs.next()) {
+                    String type = rs.getString("TYPE_NAME");
+                    boolean sized = type.contains("CHAR");
+                    types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                            sized ? type + "(" + rs.getInt("COLUMN_SIZE") + ")" : type);
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Cannot read the columns of table " + table, ex);
+        }
+        return types;
+    }
+}

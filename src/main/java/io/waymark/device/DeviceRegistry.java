@@ -1,0 +1,106 @@
+package io.waymark.device;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.waymark.config.AfterCommit;
+import io.waymark.config.SqlColumns;
+import io.waymark.config.SqlDialect;
+import io.waymark.owntracks.Card;
+import io.waymark.owntracks.DeviceId;
+import io.waymark.owntracks.ReceivedMessage;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Owns the device row: creates it before anything refers to it, names the device from its
+ * card, and keeps {@code last_seen}, which only moves forward. The presence and last-known
+ * location columns belong to {@code presence} and {@code tracking}, on rows made here.
+ * Runs in the caller's transaction.
+ */
+@Component
+public class DeviceRegistry {
+
+    private static final SqlColumns<DeviceId> KEY = new SqlColumns<DeviceId>()
+        .text("user_name", DeviceId::user)
+        .text("device_name", DeviceId::device);
+
+    private static final SqlColumns<Map.Entry<DeviceId, java.time.Instant>> LAST_SEEN =
+            new SqlColumns<Map.Entry<DeviceId, java.time.Instant>>()
+                .text("user_name", e -> e.getKey().user())
+                .text("device_name", e -> e.getKey().device())
+                .timestamp("seen", Map.Entry::getValue);
+
+    private static final SqlColumns<Named> CARD = new SqlColumns<Named>()
+        .text("user_name", n -> n.device().user())
+        .text("device_name", n -> n.device().device())
+        .add("name", Types.VARCHAR, n -> n.card().name())
+        .add("tid", Types.VARCHAR, n -> n.card().tid());
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final String insertDevice;
+
+    /** Devices known to have a committed row; saves an insert per batch per device. */
+    private final Set<DeviceId> knownDevices = ConcurrentHashMap.newKeySet();
+
+    DeviceRegistry(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.insertDevice = dialect.insertIgnore("device", KEY.names(), KEY.names());
+    }
+
+    /** The ingestion writer's hand-off: every device gets its row, cards name their devices. */
+    public void record(List<ReceivedMessage> messages) {
+        Set<DeviceId> devices = new LinkedHashSet<>();
+        List<Named> cards = new ArrayList<>();
+        for (ReceivedMessage m : messages) {
+            devices.add(m.deviceId());
+            if (m.message() instanceof Card card) {
+                cards.add(new Named(m.deviceId(), card));
+            }
+        }
+        ensure(devices);
+        if (!cards.isEmpty()) {
+            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid)"
+                    + " WHERE user_name = :user_name AND device_name = :device_name", CARD.sources(cards));
+        }
+    }
+
+    /** Makes sure every device has a row before anything refers to it. */
+    public void ensure(Collection<DeviceId> devices) {
+        List<DeviceId> unknown = devices.stream().distinct().filter(d -> !knownDevices.contains(d)).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
+        }
+        catch (DuplicateKeyException ex) {
+            // H2: another transaction (presence, on the broker's thread) created the same device
+            // meanwhile; H2 waited for it to commit, so merging again now finds its row.
+            jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
+        }
+        // Only a committed row is known: until then other transactions cannot see it, and one
+        // that skipped the insert would update nothing (the last-known location would be lost).
+        AfterCommit.run(() -> knownDevices.addAll(unknown));
+    }
+
+    /** When each device was last heard from; {@code last_seen} never moves backwards. */
+    public void updateLastSeen(Map<DeviceId, java.time.Instant> lastSeen) {
+        if (lastSeen.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE device SET last_seen = :seen WHERE user_name = :user_name AND device_name = :device_name"
+                + " AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(lastSeen.entrySet()));
+    }
+
+    private record Named(DeviceId device, Card card) {
+    }
+}

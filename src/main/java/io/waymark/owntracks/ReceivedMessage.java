@@ -1,0 +1,26 @@
+package io.waymark.owntracks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * A decoded message together with where and when it arrived: what the ingestion flow hands
+ * to the modules that store it.
+ *
+ * @param topic the topic as received
+ * @param payload the payload as received (the modules keep it as raw JSON)
+ * @param retained a retained replay from the broker, not a sign that the device is there now
+ */
+public record ReceivedMessage(DeviceId deviceId, OwnTracksMessage message, String topic, byte[] payload,
+        Instant receivedAt, boolean retained) {
+
+    /** The payload as text. */
+    public String json() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    /** Sent to the device ({@code _type} {@code cmd}, or on its {@code cmd} topic), not by it. */
+    public boolean isCommand() {
+        return message instanceof Cmd || Topic.parse(topic).isCommand();
+    }
+}
