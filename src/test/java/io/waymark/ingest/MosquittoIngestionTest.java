@@ -7,6 +7,7 @@ import java.util.Map;
 import io.waymark.support.Api;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
+import io.waymark.support.Waits;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,11 +173,6 @@ class MosquittoIngestionTest {
     }
 
     static void awaitPresence(String user, String state, String reason, Duration within) {
-        await().atMost(within).untilAsserted(() -> {
-            JsonNode device = api().device(user, "phone");
-            assertThat(device).isNotNull();
-            assertThat(device.get("presence").get("state").asString()).isEqualTo(state);
-            assertThat(device.get("presence").get("reason").asString()).isEqualTo(reason);
-        });
+        Waits.awaitPresence(api(), user, "phone", state, reason, within);
     }
 }
