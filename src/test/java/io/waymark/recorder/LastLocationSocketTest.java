@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
@@ -128,7 +129,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
             return frame;
         }
 
-        JsonNode until(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
+        JsonNode until(Predicate<JsonNode> wanted) throws InterruptedException {
             while (true) {
                 JsonNode frame = next();
                 if (wanted.test(frame)) {

@@ -2,23 +2,16 @@ package io.waymark.recorder;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import io.waymark.broker.EmbeddedBroker;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -28,45 +21,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Waymark's {@code /api/0} answers to the messages of the golden {@code input.jsonl}, held to
  * the shapes of the Recorder 1.0.1's own answers: the same keys (in the same order where the
  * Recorder has one), the same values where they do not depend on when the run happened
  * ({@code isorcv} is the time of receipt), points in the same order, each format parsed.
- * Its own application and database, so that the users and devices are exactly the golden ones.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:recorder-contract;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecorderContractTest {
+class RecorderContractTest extends GoldenInputTest {
 
     static final String RANGE = "from=2026-11-20&to=2026-11-30";
 
     static final String PHONE = "/api/0/locations?user=jane&device=phone&" + RANGE;
-
-    @Autowired
-    private EmbeddedBroker broker;
-
-    @LocalServerPort
-    private int port;
-
-    private RecorderHttp http;
-
-    @BeforeAll
-    void publishTheGoldenInput() {
-        http = new RecorderHttp(port);
-        RecorderGolden.publishInput(broker.localUrl());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode last = http.get("/api/0/last?user=jane&device=phone").ok();
-            assertThat(last).hasSize(1);
-            assertThat(last.get(0).path("tst").asLong()).isEqualTo(1795500120L);
-            assertThat(last.get(0).path("name").asString()).isEqualTo("Jane Doe");
-            assertThat(http.get("/api/0/last").ok()).hasSize(3);
-        });
-    }
 
     @Test
     void versionHasTheRecordersKeys() {
@@ -74,7 +40,7 @@ class RecorderContractTest {
         assertJson(answer);
         assertThat(names(answer.ok())).containsExactlyInAnyOrderElementsOf(names(RecorderGolden.json("version.json")));
         assertThat(answer.ok().get("version").asString()).isNotBlank();
-        assertThat(json(http.postForm("/api/0/version", Map.of()))).isEqualTo(answer.ok());
+        assertThat(http.postForm("/api/0/version", Map.of()).ok()).isEqualTo(answer.ok());
     }
 
     @Test
@@ -290,10 +256,6 @@ class RecorderContractTest {
         assertThat(answer.contentType()).startsWith("application/json");
     }
 
-    private static JsonNode json(RecorderHttp.Answer answer) {
-        return answer.ok();
-    }
-
     static List<String> names(JsonNode object) {
         return List.copyOf(object.propertyNames());
     }
@@ -326,7 +288,7 @@ class RecorderContractTest {
     }
 
     private static Map<String, String> children(Element parent) {
-        Map<String, String> children = new java.util.LinkedHashMap<>();
+        Map<String, String> children = new LinkedHashMap<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element) {
                 children.put(element.getTagName(), element.getTextContent());

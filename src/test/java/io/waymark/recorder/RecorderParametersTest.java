@@ -1,57 +1,23 @@
 package io.waymark.recorder;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.waymark.broker.EmbeddedBroker;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The ways a Recorder client passes parameters (query, form, {@code X-Limit-*} headers; the
- * Recorder's time formats and epoch seconds), and what a bad one gets. Shares its application
- * (and the golden input, published again: storing it twice changes nothing) with
- * {@link RecorderContractTest}.
+ * Recorder's time formats and epoch seconds), and what a bad one gets, on the golden input.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:recorder-contract;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecorderParametersTest {
+class RecorderParametersTest extends GoldenInputTest {
 
     private static final List<Long> PHONE_TSTS = List.of(1795500000L, 1795500060L, 1795500120L);
-
-    @Autowired
-    private EmbeddedBroker broker;
-
-    @LocalServerPort
-    private int port;
-
-    private RecorderHttp http;
-
-    @BeforeAll
-    void publishTheGoldenInput() {
-        http = new RecorderHttp(port);
-        RecorderGolden.publishInput(broker.localUrl());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(http.get("/api/0/last").ok()).hasSize(3);
-            assertThat(http.get("/api/0/last?user=jane&device=phone").ok().get(0).path("name").asString())
-                .isEqualTo("Jane Doe");
-        });
-    }
 
     @ParameterizedTest(name = "from={0} to={1}")
     @CsvSource(delimiter = ';', value = {
