@@ -59,6 +59,7 @@ class IngestBatchWriter implements SmartLifecycle {
 
     IngestBatchWriter(IngestProperties properties, BatchStore store, IngestMetrics metrics, Duration firstBackoff) {
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        metrics.queue(queue);
         this.batchSize = properties.batchSize();
         this.store = store;
         this.metrics = metrics;
@@ -134,7 +135,7 @@ class IngestBatchWriter implements SmartLifecycle {
     }
 
     private void write(List<IngestItem> batch) {
-        store.store(batch);
+        metrics.commitTimer().record(() -> store.store(batch));
         for (IngestItem item : batch) {
             acknowledge(item.inbound());
         }

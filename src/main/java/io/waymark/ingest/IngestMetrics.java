@@ -1,11 +1,14 @@
 package io.waymark.ingest;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.waymark.owntracks.Card;
 import io.waymark.owntracks.Location;
 import io.waymark.owntracks.Lwt;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Component;
  * reason): {@code waymark.messages.received}, {@code waymark.messages.stored} (what a module
  * keeps), {@code waymark.messages.ignored} (accepted types Waymark does not store: status, cmd,
  * steps, ...), {@code waymark.messages.rejected}; and {@code waymark.ingest.batch.size}, the
- * messages per transaction. Counters are cached per tag: this is on the hot path.
+ * messages per transaction, {@code waymark.ingest.commit} (the time to store and commit one
+ * batch) and {@code waymark.ingest.queue.depth} (messages decoded but not yet stored). Counters
+ * are cached per tag: this is on the hot path.
  */
 @Component
 class IngestMetrics {
@@ -37,11 +42,27 @@ class IngestMetrics {
 
     private final DistributionSummary batchSize;
 
+    private final Timer commit;
+
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.batchSize = DistributionSummary.builder("waymark.ingest.batch.size")
             .description("messages written per transaction")
             .register(registry);
+        this.commit = Timer.builder("waymark.ingest.commit")
+            .description("time to store and commit one batch")
+            .register(registry);
+    }
+
+    /** Reports the writer's queue as {@code waymark.ingest.queue.depth}. */
+    void queue(Collection<?> queue) {
+        Gauge.builder("waymark.ingest.queue.depth", queue, Collection::size)
+            .description("messages decoded and waiting for the writer")
+            .register(registry);
+    }
+
+    Timer commitTimer() {
+        return commit;
     }
 
     void received(String type) {
