@@ -6,14 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import io.waymark.broker.EmbeddedBroker;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.springframework.beans.factory.ObjectProvider;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.mqtt.core.MqttPahoClientFactory;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
@@ -23,13 +22,15 @@ import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
 /**
  * The MQTT inbound adapters for Waymark's own client; they feed {@link IngestFlowConfiguration}'s flow.
  * <p>
- * With an external broker the adapter runs with manual acknowledgements: the batch writer acks
- * each message after its commit, and the client is in manual-ack mode before it connects (see
+ * Only for an external broker ({@link ExternalMqttBroker}): the embedded broker feeds the flow
+ * in-process. The adapter runs with manual acknowledgements: the batch writer acks each message
+ * after its commit, and the client is in manual-ack mode before it connects (see
  * {@link MqttV3ClientFactory}, {@link MqttV5ClientManager}). MQTT 3.1.1 uses Spring Integration's
  * {@link MqttPahoMessageDrivenChannelAdapter}, MQTT 5 its {@link Mqttv5PahoMessageDrivenChannelAdapter}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
+@Conditional(ExternalMqttBroker.class)
 class MqttInboundConfiguration {
 
     /** Paho's automatic reconnect doubles its delay from 1 s up to this. */
@@ -43,23 +44,19 @@ class MqttInboundConfiguration {
     private static final Duration QUIESCE_ON_STOP = Duration.ofSeconds(2);
 
     @Bean("mqtt")
-    MqttConnectionHealth mqttConnectionHealth(MqttProperties properties, ObjectProvider<EmbeddedBroker> broker,
-            Clock clock) {
-        return new MqttConnectionHealth(brokerUrls(properties, broker), properties, clock);
+    MqttConnectionHealth mqttConnectionHealth(MqttProperties properties, Clock clock) {
+        return new MqttConnectionHealth(brokerUrls(properties), properties, clock);
     }
 
-    /** MQTT 3.1.1, the default: external brokers and the embedded one. */
+    /** MQTT 3.1.1, the default. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "3.1.1", matchIfMissing = true)
+    @Conditional(ExternalMqttBroker.class) // component scanning finds nested configurations on their own
     static class Mqttv3 {
 
         @Bean
-        MqttV3ClientFactory mqttClientFactory(MqttProperties properties, ObjectProvider<EmbeddedBroker> broker,
-                MqttConnectionHealth health) {
-            List<String> urls = brokerUrls(properties, broker);
-            if (properties.url().isEmpty() && !properties.cleanSession()) {
-                EmbeddedSessionPrimer.prime(urls.get(0), properties);
-            }
+        MqttV3ClientFactory mqttClientFactory(MqttProperties properties, MqttConnectionHealth health) {
+            List<String> urls = brokerUrls(properties);
             MqttConnectOptions options = new MqttConnectOptions();
             options.setServerURIs(urls.toArray(String[]::new));
             options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -82,7 +79,7 @@ class MqttInboundConfiguration {
                 options.setWill(properties.statusTopic(), MqttStatus.OFFLINE.getBytes(StandardCharsets.UTF_8),
                         MqttStatus.QOS, true);
             }
-            return new MqttV3ClientFactory(options, manualAcks(properties), health, properties.statusTopic());
+            return new MqttV3ClientFactory(options, true, health, properties.statusTopic());
         }
 
         @Bean
@@ -101,7 +98,7 @@ class MqttInboundConfiguration {
             var adapter = new MqttV3InboundAdapter(properties.clientId(), clientFactory,
                     properties.subscriptions().toArray(String[]::new));
             adapter.setQos(properties.qos());
-            adapter.setManualAcks(manualAcks(properties));
+            adapter.setManualAcks(true);
             DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
             converter.setPayloadAsBytes(true);
             adapter.setConverter(converter);
@@ -114,19 +111,16 @@ class MqttInboundConfiguration {
         }
     }
 
-    /** MQTT 5: external brokers only (the embedded broker speaks 3.1.1). */
+    /** MQTT 5. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "5")
+    @Conditional(ExternalMqttBroker.class)
     static class Mqttv5 {
 
         @Bean
         MqttV5ClientManager mqttClientManager(MqttProperties properties, MqttConnectionHealth health)
                 throws MqttException {
-            if (properties.url().isEmpty()) {
-                throw new IllegalStateException("waymark.mqtt.protocol-version=5 needs an external broker in "
-                        + "waymark.mqtt.url: the embedded broker speaks MQTT 3.1.1 only");
-            }
-            List<String> urls = properties.url();
+            List<String> urls = brokerUrls(properties);
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setServerURIs(urls.toArray(String[]::new));
             // MQTT 5 has no clean session: a clean start, and a session that expires at once or never
@@ -187,28 +181,14 @@ class MqttInboundConfiguration {
         }
     }
 
-    /** The configured URLs, or the embedded broker's. */
-    static List<String> brokerUrls(MqttProperties properties, ObjectProvider<EmbeddedBroker> broker) {
-        if (!properties.url().isEmpty()) {
-            return properties.url();
-        }
-        EmbeddedBroker embedded = broker.getIfAvailable();
-        if (embedded == null) {
+    /** The configured URLs; without any, this configuration is only active when there is no embedded broker either. */
+    static List<String> brokerUrls(MqttProperties properties) {
+        if (properties.url().isEmpty()) {
             throw new IllegalStateException(
                     "waymark.mqtt.url is not set and the embedded broker is disabled: set waymark.mqtt.url"
                             + " (e.g. tcp://localhost:1883) or waymark.broker.enabled=true");
         }
-        return List.of(embedded.localUrl());
-    }
-
-    /**
-     * Acknowledge only after the commit, so a crash cannot lose a message the broker thinks was
-     * delivered. The embedded broker keeps its queues in memory and dies with Waymark, so there a
-     * late ack would buy no safety, only a slower stream (Moquette lets 10 QoS 1 messages be in
-     * flight per subscriber): ack when the message is queued for storage.
-     */
-    private static boolean manualAcks(MqttProperties properties) {
-        return !properties.url().isEmpty();
+        return properties.url();
     }
 
     private static boolean usesTls(List<String> urls) {
