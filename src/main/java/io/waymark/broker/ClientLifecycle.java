@@ -93,9 +93,7 @@ class ClientLifecycle implements ClientLifecycleEventListener {
         }
         Optional<String> willTopic = connection.getAsString(WILL_TOPIC);
         if (willSent && willTopic.isPresent() && topics.matches(willTopic.get())) {
-            ByteBuffer payload = connection.get(WILL_PAYLOAD).orElse(ByteBuffer.allocate(0));
-            byte[] bytes = new byte[payload.remaining()];
-            payload.duplicate().get(bytes);
+            byte[] bytes = PublishHandOff.bytes(connection.get(WILL_PAYLOAD).orElse(null));
             try {
                 endpoint.handOff(willTopic.get(), bytes, null);
             }

@@ -77,7 +77,8 @@ class PublishHandOff implements PublishInboundInterceptor {
         }
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    /** A copy of the payload: HiveMQ's buffer is read-only and not ours to keep. */
+    static byte[] bytes(ByteBuffer buffer) {
         if (buffer == null) {
             return new byte[0];
         }
