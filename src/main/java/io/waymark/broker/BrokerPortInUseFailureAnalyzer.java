@@ -9,8 +9,8 @@ class BrokerPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<BrokerPortI
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BrokerPortInUseException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Start Waymark with --waymark.broker.port=<free port>, e.g. --waymark.broker.port=11883,"
-                        + " or stop the process that holds port " + cause.port() + ".",
+                "Start Waymark with --" + cause.property() + "=<free port>, e.g. --" + cause.property()
+                        + "=11883, or stop the process that holds port " + cause.port() + ".",
                 cause);
     }
 }

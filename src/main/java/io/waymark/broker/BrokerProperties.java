@@ -1,17 +1,48 @@
 package io.waymark.broker;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded MQTT broker that phones can connect to directly.
+ * The embedded MQTT broker that phones connect to directly.
  *
  * @param enabled whether to start it (turn off when using Mosquitto or a cloud broker)
- * @param host the address to listen on
- * @param port the TCP port; 0 picks a free one
- * @param dataPath where the broker keeps its own files (client ids, sessions)
+ * @param host the address every listener binds to
+ * @param port the plain MQTT (TCP) port; 0 picks a free one
+ * @param dataPath the broker's working folder (its generated configuration, the TLS key store);
+ *        messages and sessions are kept in memory only
+ * @param tls the optional MQTT over TLS listener
+ * @param websocket the optional MQTT over WebSocket listener (path {@code /mqtt})
  */
 @ConfigurationProperties("waymark.broker")
 public record BrokerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String host,
-        @DefaultValue("1883") int port, @DefaultValue("./data/broker") String dataPath) {
+        @DefaultValue("1883") int port, @DefaultValue("./data/broker") Path dataPath, @DefaultValue Tls tls,
+        @DefaultValue Websocket websocket) {
+
+    /**
+     * MQTT over TLS ({@code mqtts://}, typically port 8883).
+     *
+     * @param port the TLS port; unset: no TLS listener; 0 picks a free one
+     * @param certificate PEM server certificate (chain)
+     * @param privateKey PEM private key of {@code certificate}: PKCS#8, PKCS#1 or SEC1
+     */
+    public record Tls(Integer port, Path certificate, Path privateKey) {
+
+        public Tls {
+            if (port != null && (certificate == null || privateKey == null)) {
+                throw new IllegalArgumentException("waymark.broker.tls.port needs waymark.broker.tls.certificate and "
+                        + "waymark.broker.tls.private-key (PEM files)");
+            }
+        }
+    }
+
+    /**
+     * MQTT over WebSocket, at path {@code /mqtt}.
+     *
+     * @param port the WebSocket port; unset: no WebSocket listener; 0 picks a free one
+     */
+    public record Websocket(Integer port) {
+    }
 }

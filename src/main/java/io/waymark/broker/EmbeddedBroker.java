@@ -1,116 +1,163 @@
 package io.waymark.broker;
 
 import java.io.IOException;
-import java.net.BindException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import io.moquette.BrokerConstants;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.extension.sdk.api.services.publish.PublishService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Moquette, started as soon as the bean exists so that its (possibly random) port is known
- * before Waymark's own MQTT client is configured. MQTT 3.1.1 only.
+ * HiveMQ Community Edition, embedded: MQTT 3.1.1 and 5 on plain TCP and, when configured, TLS
+ * and WebSocket, with sessions and messages in memory.
+ * <p>
+ * It starts after the ingestion flow and its inbound endpoint (a later lifecycle phase), so the
+ * first PUBLISH of a phone that was waiting to reconnect already finds the flow running; it
+ * stops first, so no message is handed to a flow that is going away.
  */
-public class EmbeddedBroker implements InitializingBean, DisposableBean {
+public class EmbeddedBroker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
 
-    /** Large enough that oversized OwnTracks payloads reach Waymark and are rejected there, visibly. */
-    private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
-
-    private static final int SESSION_QUEUE_SIZE = 65_536;
+    private static final long START_TIMEOUT_SECONDS = 60;
 
     private final BrokerProperties properties;
 
-    private final DeviceConnections interceptor;
+    private final BrokerExtension extension;
 
-    private final Server server = new Server();
+    private final ApplicationEventPublisher events;
 
-    private volatile int port;
+    private volatile EmbeddedHiveMQ hivemq;
 
-    EmbeddedBroker(BrokerProperties properties, DeviceConnections interceptor) {
+    private volatile BrokerListeners listeners;
+
+    EmbeddedBroker(BrokerProperties properties, BrokerExtension extension, ApplicationEventPublisher events) {
         this.properties = properties;
-        this.interceptor = interceptor;
+        this.extension = extension;
+        this.events = events;
     }
 
     @Override
-    public void afterPropertiesSet() throws IOException {
-        Path dataPath = Path.of(properties.dataPath()).toAbsolutePath();
-        Files.createDirectories(dataPath);
-        Properties config = new Properties();
-        config.setProperty(BrokerConstants.HOST_PROPERTY_NAME, properties.host());
-        config.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(properties.port()));
-        config.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
-        config.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
-        // mosquitto_pub/sub and some apps connect with an empty client id and a clean session
-        config.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
-        config.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
-        config.setProperty(BrokerConstants.DATA_PATH_PROPERTY_NAME, dataPath.toString());
-        config.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
-        config.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_MESSAGE_BYTES));
-        // Moquette refuses (does not acknowledge) publishes while a session's command queue is
-        // full; the default is small for a burst of phones catching up after an outage.
-        config.setProperty(BrokerConstants.SESSION_QUEUE_SIZE, Integer.toString(SESSION_QUEUE_SIZE));
+    public void start() {
+        events.publishEvent(new BrokerEvent.BrokerStarting());
+        BrokerListeners bound = BrokerListeners.resolve(properties);
+        Path folder = properties.dataPath().toAbsolutePath();
+        Path conf = folder.resolve("conf");
         try {
-            server.startServer(new MemoryConfig(config), List.of(interceptor));
+            Files.createDirectories(conf);
+            Files.createDirectories(folder.resolve("extensions"));
         }
-        catch (RuntimeException | IOException ex) {
-            if (isBindFailure(ex)) {
-                server.stopServer();
-                throw new BrokerPortInUseException(properties.host(), properties.port(), ex);
-            }
-            throw ex;
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot create the embedded broker's folder " + folder, ex);
         }
-        port = properties.port() != 0 ? properties.port() : boundPort();
-        log.info("Embedded MQTT broker listening on {}:{}", properties.host(), port);
-    }
-
-    /** Moquette learns a random port when its bind completes, which can be just after startServer returns. */
-    private int boundPort() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (server.getPort() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Embedded MQTT broker did not report its port within 10 s");
-            }
-            try {
-                Thread.sleep(5);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while starting the embedded MQTT broker", ex);
-            }
+        HiveMqConfigFile.write(conf, bound, properties.tls());
+        EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
+            .withConfigurationFolder(conf)
+            .withDataFolder(folder.resolve("data"))
+            .withExtensionsFolder(folder.resolve("extensions"))
+            .withEmbeddedExtension(EmbeddedExtension.builder()
+                .withId("waymark")
+                .withName("Waymark")
+                .withVersion("1")
+                .withExtensionMain(extension)
+                .build())
+            .withoutLoggingBootstrap()
+            .build();
+        try {
+            broker.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
-        return server.getPort();
-    }
-
-    /** The URL Waymark's own client uses to reach this broker. */
-    public String localUrl() {
-        return "tcp://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
+        catch (ExecutionException | TimeoutException ex) {
+            close(broker);
+            throw new IllegalStateException("Embedded MQTT broker did not start: " + ex.getMessage(), ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            close(broker);
+            throw new IllegalStateException("Interrupted while starting the embedded MQTT broker", ex);
+        }
+        hivemq = broker;
+        listeners = bound;
+        log.info("Embedded MQTT broker listening on {}:{}{}{}", bound.host(), bound.tcp(),
+                bound.tls() == null ? "" : ", TLS " + bound.tls(),
+                bound.websocket() == null ? "" : ", WebSocket " + bound.websocket() + HiveMqConfigFile.WEBSOCKET_PATH);
     }
 
     @Override
-    public void destroy() {
-        server.stopServer();
+    public void stop() {
+        EmbeddedHiveMQ broker = hivemq;
+        hivemq = null;
+        if (broker != null) {
+            close(broker);
+        }
     }
 
-    private static boolean isBindFailure(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
-                return true;
-            }
+    private static void close(EmbeddedHiveMQ broker) {
+        try {
+            broker.close();
         }
-        return false;
+        catch (ExecutionException ex) {
+            log.warn("Embedded MQTT broker did not stop cleanly: {}", ex.getMessage());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return hivemq != null;
+    }
+
+    /** After the inbound endpoint ({@code Integer.MAX_VALUE / 2}), before the web server. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE / 2 + 1;
+    }
+
+    /** The plain TCP port it listens on. */
+    public int port() {
+        return running().tcp();
+    }
+
+    /** The TLS port, or -1 without a TLS listener. */
+    public int tlsPort() {
+        Integer port = running().tls();
+        return port == null ? -1 : port;
+    }
+
+    /** The WebSocket port (path {@code /mqtt}), or -1 without a WebSocket listener. */
+    public int websocketPort() {
+        Integer port = running().websocket();
+        return port == null ? -1 : port;
+    }
+
+    /** A URL for an MQTT client on this machine, e.g. a test or a tool. */
+    public String localUrl() {
+        return "tcp://127.0.0.1:" + port();
+    }
+
+    PublishService publishService() {
+        return extension.publishService();
+    }
+
+    BrokerListeners listeners() {
+        return listeners;
+    }
+
+    private BrokerListeners running() {
+        BrokerListeners bound = listeners;
+        if (bound == null) {
+            throw new IllegalStateException("The embedded MQTT broker has not started");
+        }
+        return bound;
     }
 }

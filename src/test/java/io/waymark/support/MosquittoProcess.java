@@ -91,6 +91,11 @@ public final class MosquittoProcess implements AutoCloseable {
         requireInstalled(BINARY, "true".equalsIgnoreCase(System.getenv("CI")));
     }
 
+    /** Like {@link #requireInstalled()}, for the command-line clients (mosquitto_pub, mosquitto_sub). */
+    public static void requireClientsInstalled() {
+        requireInstalled(Path.of("/usr/bin/mosquitto_pub"), "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
     static void requireInstalled(Path binary, boolean ci) {
         if (Files.isExecutable(binary)) {
             return;

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * connect options are both made from this, so they cannot drift apart.
  *
  * @param urls the brokers, tried in turn
- * @param manualAcks acknowledge a message only after its commit (see {@link EmbeddedBrokerFallback} for when not)
+ * @param manualAcks acknowledge a message only after its commit
  * @param socketFactory TLS for {@code ssl://} and {@code wss://} URLs; {@code null} for none
  */
 record MqttClientSettings(List<String> urls, String protocolVersion, String clientId, @Nullable String username,

@@ -2,13 +2,12 @@ package io.waymark.ingest.mqtt;
 
 import java.time.Clock;
 
-import io.waymark.broker.EmbeddedBroker;
 import io.waymark.ingest.IngestFlowConfiguration;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
@@ -18,19 +17,25 @@ import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
  * The MQTT inbound adapters for Waymark's own client; they send what they receive to
  * {@link IngestFlowConfiguration#INBOUND_CHANNEL}.
  * <p>
- * With an external broker the adapter runs with manual acknowledgements: the batch writer acks
- * each message after its commit, and the client is in manual-ack mode before it connects (see
+ * Only for an external broker ({@link ExternalMqttBroker}): the embedded broker feeds the flow
+ * in-process. The adapter runs with manual acknowledgements: the batch writer acks each message
+ * after its commit, and the client is in manual-ack mode before it connects (see
  * {@link MqttV3ClientFactory}, {@link MqttV5ClientManager}). MQTT 3.1.1 uses Spring Integration's
  * {@link MqttPahoMessageDrivenChannelAdapter}, MQTT 5 its {@link Mqttv5PahoMessageDrivenChannelAdapter}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
+@Conditional(ExternalMqttBroker.class)
 class MqttInboundConfiguration {
 
     @Bean
-    MqttClientSettings mqttClientSettings(MqttProperties properties, ObjectProvider<EmbeddedBroker> broker) {
-        return properties.url().isEmpty() ? EmbeddedBrokerFallback.settings(properties, broker)
-                : MqttClientSettings.of(properties, properties.url(), true);
+    MqttClientSettings mqttClientSettings(MqttProperties properties) {
+        if (properties.url().isEmpty()) {
+            throw new IllegalStateException(
+                    "waymark.mqtt.url is not set and the embedded broker is disabled: set waymark.mqtt.url"
+                            + " (e.g. tcp://localhost:1883) or waymark.broker.enabled=true");
+        }
+        return MqttClientSettings.of(properties, properties.url(), true);
     }
 
     @Bean("mqtt")
@@ -38,9 +43,10 @@ class MqttInboundConfiguration {
         return new MqttConnectionHealth(settings, clock);
     }
 
-    /** MQTT 3.1.1, the default: external brokers and the embedded one. */
+    /** MQTT 3.1.1, the default. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "3.1.1", matchIfMissing = true)
+    @Conditional(ExternalMqttBroker.class) // component scanning finds nested configurations on their own
     static class Mqttv3 {
 
         @Bean
@@ -76,9 +82,10 @@ class MqttInboundConfiguration {
         }
     }
 
-    /** MQTT 5: external brokers only (the embedded broker speaks 3.1.1). */
+    /** MQTT 5. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "5")
+    @Conditional(ExternalMqttBroker.class)
     static class Mqttv5 {
 
         @Bean

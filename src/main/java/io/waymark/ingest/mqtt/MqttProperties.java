@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled whether to subscribe over MQTT at all
  * @param url broker URL(s) ({@code tcp://}, {@code ssl://}, {@code ws://}, {@code wss://}),
- *        tried in turn (fail-over); empty means the embedded broker
+ *        tried in turn (fail-over); empty: no MQTT client (the embedded broker feeds the flow in-process)
  * @param protocolVersion {@code 3.1.1} or {@code 5}
  * @param clientId a stable client id, so the broker keeps Waymark's session while it is away
  * @param username broker user name (Losant: the access key)

@@ -1,0 +1,64 @@
+package io.waymark.broker;
+
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.publish.PublishService;
+
+/**
+ * Waymark inside HiveMQ: an embedded extension that registers the hand-off, the lifecycle
+ * listener and the security hooks when the broker starts.
+ * <p>
+ * HiveMQ's {@link Services} are static and point to the broker that started last (tests run
+ * several in one JVM), so everything is registered, and the publish service captured, while
+ * this broker's extension starts.
+ */
+class BrokerExtension implements ExtensionMain {
+
+    private final PublishHandOff handOff;
+
+    private final ClientLifecycle lifecycle;
+
+    private final BrokerAuthenticator authenticator;
+
+    private final BrokerAuthorizer authorizer;
+
+    private volatile PublishService publishService;
+
+    BrokerExtension(PublishHandOff handOff, ClientLifecycle lifecycle, BrokerAuthenticator authenticator,
+            BrokerAuthorizer authorizer) {
+        this.handOff = handOff;
+        this.lifecycle = lifecycle;
+        this.authenticator = authenticator;
+        this.authorizer = authorizer;
+    }
+
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        Services.initializerRegistry().setClientInitializer((in, client) -> client.addPublishInboundInterceptor(handOff));
+        Services.eventRegistry().setClientLifecycleEventListener(in -> lifecycle);
+        Services.securityRegistry().setAuthenticatorProvider(in -> BrokerSecurity.authenticator(authenticator));
+        if (authorizer != BrokerAuthorizer.ALLOW_ALL) {
+            // an authorizer is one more task per PUBLISH: none at all while everything is allowed
+            BrokerSecurity.Authorizer hook = new BrokerSecurity.Authorizer(authorizer);
+            Services.securityRegistry().setAuthorizerProvider(in -> hook);
+        }
+        publishService = Services.publishService();
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        publishService = null;
+    }
+
+    PublishService publishService() {
+        PublishService service = publishService;
+        if (service == null) {
+            throw new IllegalStateException("The embedded MQTT broker is not running");
+        }
+        return service;
+    }
+}
