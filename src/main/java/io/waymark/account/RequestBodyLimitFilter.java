@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A bound on every request body ({@code waymark.security.max-body-size}, larger for
@@ -42,6 +41,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+    }
+
+    /** Thrown from the body's stream; {@link ProblemAnswers} finds it under the reader's exception: 413. */
+    static final class BodyTooLargeException extends RuntimeException {
+
+        BodyTooLargeException(String message) {
+            super(message);
+        }
     }
 
     private static String tooLarge(long limit) {
@@ -98,8 +105,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                // unchecked, so that no JSON reader turns it into a 400 on the way to the problem handler
-                throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit));
+                throw new BodyTooLargeException(tooLarge(limit));
             }
         }
 

@@ -21,9 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. REST clients: HTTP Basic or an API token, no session, no CSRF (a browser
@@ -35,6 +36,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 class WebSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WebSecurityConfiguration.class);
+
+    private static final RequestMatcher LOGIN_FORM = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -67,8 +70,6 @@ class WebSecurityConfiguration {
         }
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(ProblemAuthenticationEntryPoint::isPageNavigation); // no sessions for API clients
-        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is always there
         return http
             .authorizeHttpRequests(a -> a
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
@@ -90,14 +91,21 @@ class WebSecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .requestCache(cache -> cache.requestCache(requestCache))
             .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                .csrfTokenRequestHandler(csrfHandler)
+                .csrfTokenRequestHandler(new BrowserCsrfTokens())
                 .requireCsrfProtectionMatcher(WebSecurityConfiguration::needsCsrfProtection))
             .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
             .build();
     }
 
-    /** Changes made with the session cookie; not those carrying their own credentials (Basic, Bearer). */
+    /**
+     * Changes made with the session cookie, and the login form (no logging a victim into an
+     * attacker's account); not requests carrying their own credentials (Basic, Bearer), and not
+     * requests without a session, which have nothing to forge (anonymous: 401, not 403).
+     */
     private static boolean needsCsrfProtection(HttpServletRequest request) {
-        return CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && request.getHeader("Authorization") == null;
+        if (!CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) || request.getHeader("Authorization") != null) {
+            return false;
+        }
+        return request.getRequestedSessionId() != null || LOGIN_FORM.matches(request);
     }
 }
