@@ -5,6 +5,7 @@ export const HISTORY_LIMIT = 20000;
 
 async function json(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (response.status === 401) location.assign('/login'); // the session ended
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return response.json();
 }

@@ -85,7 +85,7 @@ class GroupStore {
     }
 
     /** Removes a user from every group (the user is deleted). */
-    void forget(String user) {
-        jdbc.sql("DELETE FROM friend_group_member WHERE user_name = :user").param("user", user).update();
+    int forget(String user) {
+        return jdbc.sql("DELETE FROM friend_group_member WHERE user_name = :user").param("user", user).update();
     }
 }

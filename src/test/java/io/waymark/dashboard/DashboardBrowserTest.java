@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import io.waymark.broker.EmbeddedBroker;
+import io.waymark.support.Api;
 import io.waymark.support.Phone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
         "waymark.broker.port=0",
         "spring.datasource.url=jdbc:h2:mem:dash;DB_CLOSE_DELAY=-1",
         "waymark.dashboard.heartbeat=2s",
-        "waymark.dashboard.reconnect-delay=1s" })
+        "waymark.dashboard.reconnect-delay=1s", "waymark.security.admin-password=" + Api.ADMIN_PASSWORD })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
@@ -117,6 +118,9 @@ class DashboardBrowserTest {
     void openDashboard() {
         browser.manage().window().setSize(new Dimension(1400, 900));
         browser.get("http://localhost:" + port + "/");
+        if (browser.getCurrentUrl().endsWith("/login")) { // the first time: the login page
+            logIn("admin", Api.ADMIN_PASSWORD);
+        }
         await().atMost(WAIT).until(() -> "live".equals(
                 browser.findElement(By.id("status")).getDomAttribute("data-state")));
         // set on this page only: still there later means the page was never reloaded
@@ -288,6 +292,31 @@ class DashboardBrowserTest {
             await().atMost(WAIT).until(() -> "48.23".equals(marker("eve/phone").getDomAttribute("data-lat")));
             assertThat(js("return window.notReloaded")).isEqualTo(true);
         }
+    }
+
+    @Test
+    @Order(7)
+    void logoutLeadsToTheLoginPageWhichRefusesAWrongPassword() {
+        browser.findElement(By.cssSelector("#logout button")).click();
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/login?logout"));
+        assertThat(browser.findElement(By.id("login-message")).getText()).isEqualTo("You are logged out.");
+        browser.get("http://localhost:" + port + "/");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/login")); // the session is gone
+
+        logIn("admin", "not-the-password");
+        await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/login?error"));
+        assertThat(browser.findElement(By.id("login-message")).getText()).isEqualTo("Wrong user name or password.");
+
+        logIn("admin", Api.ADMIN_PASSWORD);
+        await().atMost(WAIT).until(() -> "live".equals(browser.findElement(By.id("status")).getDomAttribute("data-state")));
+        assertThat(browser.manage().getCookieNamed("JSESSIONID")).isNotNull();
+    }
+
+    private static void logIn(String user, String password) {
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-button")).click();
     }
 
     private Phone phone(String user, String device) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.waymark.owntracks.DeviceId;
+import io.waymark.support.Api;
 import io.waymark.owntracks.Location;
 import io.waymark.tracking.LocationStored;
 import io.waymark.tracking.ReceivedLocation;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "waymark.broker.port=0",
         "spring.datasource.url=jdbc:h2:mem:dash-stream;DB_CLOSE_DELAY=-1",
-        "waymark.dashboard.client-queue=100" })
+        "waymark.dashboard.client-queue=100", "waymark.security.admin-password=" + Api.ADMIN_PASSWORD })
 class DashboardStreamTest {
 
     @TempDir
@@ -61,7 +62,8 @@ class DashboardStreamTest {
             stalled.setReceiveBufferSize(4096);
             stalled.connect(new InetSocketAddress("127.0.0.1", port));
             stalled.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Accept: text/event-stream\r\nAuthorization: " + Api.basic("admin", Api.ADMIN_PASSWORD)
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             await().atMost(Duration.ofSeconds(10)).until(() -> stream.openStreams() == 1);
 
             // never read from it again, and publish far more than its socket and queue hold
@@ -77,7 +79,9 @@ class DashboardStreamTest {
     @Test
     void streamSendsLocationEventsAsJson() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/stream")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/stream"))
+            .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
+            .build();
         CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request,
                 HttpResponse.BodyHandlers.ofLines());
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.openStreams() >= 1);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.waymark.support.Api;
 import io.waymark.support.WaymarkTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,7 @@ class GroupsApiTest {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        request.header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

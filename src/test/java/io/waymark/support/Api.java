@@ -3,23 +3,55 @@ package io.waymark.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Waymark's REST API as a client sees it: plain HTTP and JSON. */
+/**
+ * Waymark's REST API as a client sees it: plain HTTP and JSON, as the {@code admin} user (HTTP
+ * Basic with {@link #ADMIN_PASSWORD}) unless {@link #as}, {@link #withToken} or
+ * {@link #anonymous} say otherwise.
+ */
 public final class Api {
+
+    /** The admin password every test's Waymark is started with (application-test.properties, {@link WaymarkApp}). */
+    public static final String ADMIN_PASSWORD = "waymark-test-admin";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
 
+    private final String authorization;
+
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, basic("admin", ADMIN_PASSWORD));
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same API as {@code user} with HTTP Basic. */
+    public Api as(String user, String password) {
+        return new Api(base, basic(user, password));
+    }
+
+    /** The same API with {@code Authorization: Bearer <token>}. */
+    public Api withToken(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
+    /** The same API without credentials. */
+    public Api anonymous() {
+        return new Api(base, null);
     }
 
     public JsonNode get(String path) {
@@ -31,14 +63,26 @@ public final class Api {
     }
 
     public Response call(String path) {
+        return send("GET", path, null);
+    }
+
+    /** Any method; {@code json} (or null for no body) is sent as application/json. */
+    public Response send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         }
         catch (IOException ex) {
-            throw new IllegalStateException("GET " + path + " failed", ex);
+            throw new IllegalStateException(method + " " + path + " failed", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -57,7 +101,12 @@ public final class Api {
         return response.status() == 200 ? response.json().get("measurements").get(0).get("value").asDouble() : 0;
     }
 
-    public record Response(int status, String contentType, String body) {
+    /** An {@code Authorization} header value for HTTP Basic. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -29,6 +29,7 @@ public final class WaymarkApp implements AutoCloseable {
         all.put("server.port", "0");
         all.put("waymark.broker.port", "0");
         all.put("logging.level.org.springframework.integration", "WARN");
+        all.put("waymark.security.admin-password", Api.ADMIN_PASSWORD);
         all.putAll(properties);
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
@@ -42,9 +43,10 @@ public final class WaymarkApp implements AutoCloseable {
      * ({@code SPRING_DATASOURCE_URL}, {@code WAYMARK_MQTT_URL}, ...), on random ports.
      */
     public static WaymarkApp startWithEnvironment(Map<String, Object> variables) {
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("WAYMARK_SECURITY_ADMIN_PASSWORD", Api.ADMIN_PASSWORD));
+        all.putAll(variables);
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources()
-            .addFirst(new SystemEnvironmentPropertySource("container-environment", variables));
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("container-environment", all));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
             .environment(environment)
             .run("--server.port=0", "--waymark.broker.port=0");

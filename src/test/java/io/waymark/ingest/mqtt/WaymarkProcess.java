@@ -38,7 +38,8 @@ public final class WaymarkProcess implements AutoCloseable {
         int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.waymark.WaymarkApplication", "--server.port=" + port, "--logging.level.org.springframework.integration=WARN"));
+                "io.waymark.WaymarkApplication", "--server.port=" + port, "--logging.level.org.springframework.integration=WARN",
+                "--waymark.security.admin-password=" + Api.ADMIN_PASSWORD));
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

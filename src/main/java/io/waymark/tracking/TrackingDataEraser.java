@@ -1,0 +1,27 @@
+package io.waymark.tracking;
+
+import io.waymark.account.UserDataEraser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Erases a user's locations, transitions, waypoints and device rows (cards, last-known state, presence). */
+@Component
+class TrackingDataEraser implements UserDataEraser {
+
+    private static final String[] TABLES = { "location", "region_transition", "waypoint", "device" };
+
+    private final JdbcClient jdbc;
+
+    TrackingDataEraser(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int eraseDataOf(String user) {
+        int rows = 0;
+        for (String table : TABLES) {
+            rows += jdbc.sql("DELETE FROM " + table + " WHERE user_name = :user").param("user", user).update();
+        }
+        return rows;
+    }
+}
