@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * {@code Converter} beans to MVC's conversion service.
  */
 @Component
-class InstantParameterConverter implements Converter<String, Instant> {
+public class InstantParameterConverter implements Converter<String, Instant> {
 
-    static final String EXPECTED = "an ISO-8601 instant (e.g. 2026-11-25T08:00:00Z) or epoch seconds";
+    public static final String EXPECTED = "an ISO-8601 instant (e.g. 2026-11-25T08:00:00Z) or epoch seconds";
 
     @Override
     public Instant convert(String source) {

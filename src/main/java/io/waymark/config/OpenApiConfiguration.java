@@ -41,7 +41,7 @@ class OpenApiConfiguration {
 
     /** Every operation may answer a problem; the codes it can give depend on its kind. */
     @Bean
-    OpenApiCustomizer problemAnswers() {
+    OpenApiCustomizer openApiProblemAnswers() {
         return api -> {
             if (api.getComponents() == null) {
                 api.setComponents(new Components());

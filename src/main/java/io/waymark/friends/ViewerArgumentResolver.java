@@ -3,6 +3,7 @@ package io.waymark.friends;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -14,9 +15,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    private final CurrentViewer viewer;
+    /** Looked up when first needed: a {@code @WebMvcTest} slice loads this configurer without the beans behind it. */
+    private final ObjectProvider<CurrentViewer> viewer;
 
-    ViewerArgumentResolver(CurrentViewer viewer) {
+    ViewerArgumentResolver(ObjectProvider<CurrentViewer> viewer) {
         this.viewer = viewer;
     }
 
@@ -28,7 +30,7 @@ class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        return viewer.get();
+        return viewer.getObject().get();
     }
 
     @Override

@@ -1,16 +1,14 @@
 package io.waymark.recorder;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 
-/** {@code /ws/last} as a plain websocket (no STOMP: the Frontend speaks text frames), and CORS for {@code /api/0}. */
+/** {@code /ws/last} as a plain websocket (no STOMP: the Frontend speaks text frames). */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-class RecorderConfiguration implements WebSocketConfigurer, WebMvcConfigurer {
+class RecorderConfiguration implements WebSocketConfigurer {
 
     private final LastLocationSocket socket;
 
@@ -26,13 +24,7 @@ class RecorderConfiguration implements WebSocketConfigurer, WebMvcConfigurer {
         registry.addHandler(socket, "/ws/last").setAllowedOriginPatterns(origins());
     }
 
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        registry.addMapping("/api/0/**").allowedOriginPatterns(origins()).allowedMethods("GET", "POST")
-            .allowedHeaders("*");
-    }
-
     private String[] origins() {
-        return properties.allowedOrigins().toArray(String[]::new);
+        return RecorderCors.origins(properties);
     }
 }

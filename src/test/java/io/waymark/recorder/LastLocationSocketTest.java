@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
     private WebSocket open(String path, Frames frames) throws Exception {
         return HttpClient.newHttpClient()
             .newWebSocketBuilder()
+            .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
             .buildAsync(URI.create("ws://127.0.0.1:" + port + path), frames)
             .get(10, TimeUnit.SECONDS);
     }

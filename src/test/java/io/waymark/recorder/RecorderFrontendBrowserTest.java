@@ -3,6 +3,7 @@ package io.waymark.recorder;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.HeadlessChromium;
 import io.waymark.support.Phone;
@@ -62,6 +63,7 @@ class RecorderFrontendBrowserTest extends EmbeddedWaymarkTest {
             phone.publishLocation(48.2000, 16.3700, now - 10);
             await().atMost(WAIT).until(() -> !api().get("/api/0/last?user=frontend").isEmpty());
 
+            logIn();
             browser.get("http://localhost:" + port + "/recorder-frontend.html");
             await().atMost(WAIT).until(() -> "live".equals(
                     browser.findElement(By.id("status")).getDomAttribute("data-state")));
@@ -96,5 +98,14 @@ class RecorderFrontendBrowserTest extends EmbeddedWaymarkTest {
 
     private static Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /** The page uses the browser's session, as the Frontend behind Waymark's login would. */
+    private void logIn() {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        await().atMost(WAIT).until(() -> !browser.getCurrentUrl().contains("/login"));
     }
 }

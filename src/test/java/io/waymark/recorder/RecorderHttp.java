@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.waymark.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,12 +23,16 @@ final class RecorderHttp {
 
     private final String base;
 
+    /** As the admin, who sees every user (the Frontend behind a proxy passes its user's credentials). */
+    private static final String ADMIN = Api.basic("admin", Api.ADMIN_PASSWORD);
+
     RecorderHttp(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     Answer get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET()
+            .header("Authorization", ADMIN);
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -41,6 +46,7 @@ final class RecorderHttp {
             .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", ADMIN)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
     }

@@ -46,6 +46,7 @@ class MqttInboundConfiguration {
     /** MQTT 3.1.1, the default. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "3.1.1", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
     @Conditional(ExternalMqttBroker.class) // component scanning finds nested configurations on their own
     static class Mqttv3 {
 
@@ -85,6 +86,7 @@ class MqttInboundConfiguration {
     /** MQTT 5. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "5")
+    @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
     @Conditional(ExternalMqttBroker.class)
     static class Mqttv5 {
 
