@@ -14,6 +14,7 @@ import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.InvalidMessageException;
 import io.waymark.owntracks.OwnTracksCodec;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.mqtt.support.MqttHeaders;
@@ -42,7 +43,9 @@ class HistoryImporter {
 
     private final StoredKeys stored;
 
-    HistoryImporter(@Qualifier(IngestFlowConfiguration.INBOUND_CHANNEL) MessageChannel inbound, StoredKeys stored) {
+    /** Lazy: the flow registers its inbound channel only when the flow bean itself is processed. */
+    HistoryImporter(@Lazy @Qualifier(IngestFlowConfiguration.INBOUND_CHANNEL) MessageChannel inbound,
+            StoredKeys stored) {
         this.inbound = inbound;
         this.stored = stored;
     }
