@@ -50,6 +50,9 @@ class MqttInboundConfiguration {
 
     /** MQTT 3.1.1, the default: external brokers and the embedded one. */
     @Configuration(proxyBeanMethods = false)
+    // component scanning finds nested classes on their own: without this, they load even when
+    // the enclosing configuration is off (waymark.mqtt.enabled=false) and fail on its beans
+    @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "3.1.1", matchIfMissing = true)
     static class Mqttv3 {
 
@@ -116,6 +119,9 @@ class MqttInboundConfiguration {
 
     /** MQTT 5: external brokers only (the embedded broker speaks 3.1.1). */
     @Configuration(proxyBeanMethods = false)
+    // component scanning finds nested classes on their own: without this, they load even when
+    // the enclosing configuration is off (waymark.mqtt.enabled=false) and fail on its beans
+    @ConditionalOnBooleanProperty(name = "waymark.mqtt.enabled", matchIfMissing = true)
     @ConditionalOnProperty(name = "waymark.mqtt.protocol-version", havingValue = "5")
     static class Mqttv5 {
 

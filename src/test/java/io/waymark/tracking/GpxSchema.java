@@ -8,6 +8,7 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 
 import org.xml.sax.SAXException;
 
@@ -17,6 +18,10 @@ final class GpxSchema {
     private static final Schema SCHEMA = load();
 
     private GpxSchema() {
+    }
+
+    static Validator validator() {
+        return SCHEMA.newValidator();
     }
 
     /** Throws with the line and the schema's complaint when the document is not valid GPX 1.1. */
