@@ -1,6 +1,7 @@
 package io.waymark.tracking;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -43,6 +44,6 @@ enum LocationField {
     }
 
     static List<String> keys() {
-        return java.util.Arrays.stream(values()).map(LocationField::key).toList();
+        return Arrays.stream(values()).map(LocationField::key).toList();
     }
 }
