@@ -17,7 +17,7 @@ public class WaymarkApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("import")) {
             // the command-line importer: its own short-lived, non-web application
-            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(ImportCommand.run(WaymarkApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(WaymarkApplication.class, args);
     }

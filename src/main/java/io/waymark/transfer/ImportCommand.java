@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.waymark.WaymarkApplication;
 import io.waymark.owntracks.DeviceId;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -43,7 +42,11 @@ public final class ImportCommand {
     }
 
     /** Runs the command; the exit status: 0 done (rejections are reported), 1 failed, 2 bad usage. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * @param application the application class to start without web server and broker (passed
+     *        in: the importer is a module and must not depend on the application's root)
+     */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         ImportArguments arguments;
         List<Job> jobs;
         try {
@@ -59,7 +62,7 @@ public final class ImportCommand {
             .getPropertySources()
             .addFirst(new MapPropertySource("waymark-import", FORCED));
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WaymarkApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
             .web(WebApplicationType.NONE)
             .bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)

@@ -22,13 +22,16 @@ public final class Http {
 
     private final String base;
 
+    /** As the admin, like {@link Api}. */
+    private static final String ADMIN = Api.basic("admin", Api.ADMIN_PASSWORD);
+
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** GET with an Accept header (none when null). */
     public Answer get(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", ADMIN).GET();
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -39,13 +42,13 @@ public final class Http {
 
     /** GET whose body is read as it arrives, for answers too big to hold. */
     public HttpResponse<InputStream> stream(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", ADMIN).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** POST of a body with a Content-Type (none when null). */
     public Answer post(String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", ADMIN)
             .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
