@@ -36,6 +36,11 @@ public class SqlDialect {
         }
     }
 
+    /** Whether the database is PostgreSQL (several instances may share it) rather than H2. */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
     public String insertIgnore(String table, List<String> columns, List<String> key) {
         String columnList = String.join(", ", columns);
         if (postgres) {
