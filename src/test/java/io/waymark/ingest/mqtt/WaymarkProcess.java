@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * Waymark in a JVM of its own, started with this test's class path, so that a test can crash
  * it for real: {@link #kill()} is SIGKILL, nothing in Waymark runs on the way down.
  */
-final class WaymarkProcess implements AutoCloseable {
+public final class WaymarkProcess implements AutoCloseable {
 
     private final Process process;
 
@@ -34,7 +34,7 @@ final class WaymarkProcess implements AutoCloseable {
     }
 
     /** Starts Waymark with {@code properties} and waits until its REST API answers. */
-    static WaymarkProcess start(Map<String, Object> properties, Path log) {
+    public static WaymarkProcess start(Map<String, Object> properties, Path log) {
         int port = FreePorts.next();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -68,12 +68,16 @@ final class WaymarkProcess implements AutoCloseable {
         }
     }
 
-    Api api() {
+    public int port() {
+        return port;
+    }
+
+    public Api api() {
         return new Api(port);
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -86,7 +90,7 @@ final class WaymarkProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         }
