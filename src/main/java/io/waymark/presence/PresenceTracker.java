@@ -32,6 +32,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * as {@link PresenceChanged} after the commit. Which message is a sign of life is decided here
  * and nowhere else: not a will (it says the opposite), not a command (sent <em>to</em> the
  * device), not a retained replay (the broker's memory, not the device now).
+ * <p>
+ * Memory is a cache of the rows, which other instances may write: only what the store says hit
+ * its row is published; a decision the row overruled sends memory back to the row; another
+ * instance's {@link PresenceChanged} (replayed by {@code cluster}) updates memory.
  */
 @Component
 public class PresenceTracker {
