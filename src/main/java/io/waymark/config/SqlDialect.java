@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * PostgreSQL's {@code ON CONFLICT DO NOTHING} is safe under concurrent writers (several Waymark
  * instances); H2 gets the standard {@code MERGE ... WHEN NOT MATCHED}, with every parameter
  * cast to its column's type: untyped parameters in {@code VALUES} make H2 compare keys as
- * DECFLOAT, which made the statement three times slower. Parameters are named after their
- * columns ({@code :lat}), for a {@link org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate}
- * and a {@link SqlColumns} table.
+ * DECFLOAT, which made the statement three times slower. Character columns are cast without
+ * their length, so that a value too long for the column fails as it would without the cast.
+ * Parameters are named after their columns ({@code :lat}), for a
+ * {@link org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate} and a {@link SqlColumns} table.
  */
 @Component
 public class SqlDialect {
@@ -34,6 +35,11 @@ public class SqlDialect {
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         }
+    }
+
+    /** Whether the database is PostgreSQL (several instances may share it) rather than H2. */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     public String insertIgnore(String table, List<String> columns, List<String> key) {
@@ -57,10 +63,9 @@ public class SqlDialect {
             DatabaseMetaData metaData = connection.getMetaData();
             try (ResultSet rs = metaData.getColumns(null, null, table.toUpperCase(Locale.ROOT), null)) {
                 while (rs.next()) {
-                    String type = rs.getString("TYPE_NAME");
-                    boolean sized = type.contains("CHAR");
-                    types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                            sized ? type + "(" + rs.getInt("COLUMN_SIZE") + ")" : type);
+                    // character types without their length: CAST(:v AS VARCHAR(128)) would silently
+                    // truncate a longer value, which the column itself rejects ("Value too long")
+                    types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getString("TYPE_NAME"));
                 }
             }
         }

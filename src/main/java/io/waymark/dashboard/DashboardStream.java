@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.waymark.cluster.ClusterEventsMissed;
 import io.waymark.dashboard.StreamClient.Frame;
 import io.waymark.presence.PresenceChanged;
 import io.waymark.tracking.LocationStored;
@@ -34,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * has a sender thread that writes to its connection. A browser whose queue is full is
  * disconnected: its page reconnects and re-reads the current state. If the dispatcher itself
  * falls behind, events are dropped and every page is told to re-read ({@code resync}).
+ * <p>
+ * With several instances the events of the others arrive here too (see {@code cluster}), on
+ * the cluster listener's thread; when some of them may have been missed the pages re-read.
  */
 @Component
 class DashboardStream implements SmartLifecycle {
@@ -67,7 +71,7 @@ class DashboardStream implements SmartLifecycle {
         this.pending = new ArrayBlockingQueue<>(properties.eventQueue());
     }
 
-    @EventListener({ LocationStored.class, TransitionStored.class, PresenceChanged.class })
+    @EventListener({ LocationStored.class, TransitionStored.class, PresenceChanged.class, ClusterEventsMissed.class })
     void onStored(Object event) {
         if (clients.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package io.waymark.dashboard;
 
 import java.time.Instant;
 
+import io.waymark.cluster.ClusterEventsMissed;
 import io.waymark.device.LocationView;
 import io.waymark.device.PresenceView;
 import io.waymark.owntracks.DeviceId;
@@ -22,7 +23,7 @@ record StreamEvent(String name, Object data) {
     /** Sent when events were dropped: the page should fetch the current state again. */
     static final StreamEvent RESYNC = new StreamEvent("resync", new Resync("events were dropped"));
 
-    /** Maps an application event from {@code tracking} or {@code presence}; null for any other. */
+    /** Maps an application event from {@code tracking}, {@code presence} or {@code cluster}; null for any other. */
     static StreamEvent of(Object applicationEvent) {
         if (applicationEvent instanceof LocationStored stored) {
             return location(stored);
@@ -32,6 +33,9 @@ record StreamEvent(String name, Object data) {
         }
         if (applicationEvent instanceof TransitionStored stored) {
             return transition(stored.transition());
+        }
+        if (applicationEvent instanceof ClusterEventsMissed missed) {
+            return new StreamEvent("resync", new Resync(missed.reason()));
         }
         return null;
     }

@@ -18,6 +18,12 @@ import io.waymark.owntracks.DeviceId;
  * Signals, strongest first: a live connection held by the embedded broker (while it exists,
  * wills and timeouts do not apply); a will ({@code lwt}); any other message from the device;
  * silence longer than the timeout.
+ * <p>
+ * Its memory is this instance's view; with several instances on one database the stored row is
+ * the truth. So the machine's decisions are proposals that {@link PresenceStore} writes only
+ * where they still change the row, {@link #reassert} re-proposes what memory holds when another
+ * instance may have changed the row, and timeouts are looked for in the stored last-seen
+ * ({@link #sweep(Map)}), which is what the whole cluster heard.
  */
 final class PresenceMachine {
 
@@ -69,11 +75,7 @@ final class PresenceMachine {
      * for the device, or when it is older ({@code willTst}) than the device's latest connection.
      */
     synchronized PresenceChanged willReceived(DeviceId device, Long willTst, Instant at) {
-        if (connections.containsKey(device)) {
-            return null;
-        }
-        Instant connected = lastConnect.get(device);
-        if (willTst != null && connected != null && willTst < connected.getEpochSecond()) {
+        if (willIsStale(device, willTst)) {
             return null;
         }
         Presence before = current.get(device);
@@ -81,6 +83,30 @@ final class PresenceMachine {
             return null;
         }
         return change(device, PresenceState.OFFLINE, PresenceReason.LWT, at, before == null ? null : before.lastSeen());
+    }
+
+    /** Whether a will is stale: the broker holds a live connection, or the will predates the latest one. */
+    synchronized boolean willIsStale(DeviceId device, Long willTst) {
+        if (connections.containsKey(device)) {
+            return true;
+        }
+        Instant connected = lastConnect.get(device);
+        return willTst != null && connected != null && willTst < connected.getEpochSecond();
+    }
+
+    /**
+     * What memory holds for the device, as a change to assert on a row another instance may have
+     * changed (a timeout there while this instance heard the device, say); null when unknown.
+     */
+    synchronized PresenceChanged reassert(DeviceId device, PresenceReason reason, Instant at) {
+        Presence known = current.get(device);
+        return known == null ? null
+                : new PresenceChanged(device, new Presence(known.state(), reason, at, known.lastSeen()));
+    }
+
+    /** Takes what the store (or another instance, through it) holds for these devices. */
+    synchronized void remember(Map<DeviceId, Presence> stored) {
+        current.putAll(stored);
     }
 
     /** The embedded broker accepted a connection that belongs to the device. */
@@ -128,18 +154,23 @@ final class PresenceMachine {
         return changes;
     }
 
-    /** Devices online but silent for longer than the timeout, and that no connection vouches for. */
-    synchronized List<PresenceChanged> sweep() {
+    /** Devices silent since before it are timed out. */
+    Instant cutoff() {
+        return clock.instant().minus(timeout);
+    }
+
+    /**
+     * Times out the devices the store found online and silent since before {@link #cutoff()}
+     * (device to stored last-seen), except those a live connection vouches for.
+     */
+    synchronized List<PresenceChanged> sweep(Map<DeviceId, Instant> silent) {
         Instant now = clock.instant();
-        Instant cutoff = now.minus(timeout);
         List<PresenceChanged> changes = new ArrayList<>();
-        for (Map.Entry<DeviceId, Presence> entry : List.copyOf(current.entrySet())) {
-            Presence p = entry.getValue();
-            if (p.online() && !connections.containsKey(entry.getKey()) && p.lastSeen() != null
-                    && p.lastSeen().isBefore(cutoff)) {
-                changes.add(change(entry.getKey(), PresenceState.OFFLINE, PresenceReason.TIMEOUT, now, p.lastSeen()));
+        silent.forEach((device, lastSeen) -> {
+            if (!connections.containsKey(device)) {
+                changes.add(change(device, PresenceState.OFFLINE, PresenceReason.TIMEOUT, now, lastSeen));
             }
-        }
+        });
         return changes;
     }
 

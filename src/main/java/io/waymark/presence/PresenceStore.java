@@ -1,54 +1,118 @@
 package io.waymark.presence;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlTime;
 import io.waymark.owntracks.DeviceId;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Presence in the database: the current state in the device row's presence columns, every
  * change in {@code presence_event}. Runs in the caller's transaction; the device rows exist.
+ * <p>
+ * Several instances may write the same rows, so every change is a conditional update that
+ * hits the row only if it still changes it; only a change that hit is recorded as an event
+ * and returned. Two instances deciding the same change thus record it once between them, and
+ * neither records one the row has already moved past.
  */
 @Component
 class PresenceStore {
 
-    private static final SqlColumns<PresenceChanged> COLUMNS = new SqlColumns<PresenceChanged>()
-        .text("user_name", c -> c.deviceId().user())
-        .text("device_name", c -> c.deviceId().device())
-        .text("state", c -> c.presence().state().code())
-        .text("reason", c -> c.presence().reason().code())
-        .timestamp("at", c -> c.presence().since());
+    private static final String SET = "UPDATE device SET presence_state = :state, presence_reason = :reason,"
+            + " presence_since = :at WHERE user_name = :user_name AND device_name = :device_name";
+
+    /** Any change: only where the stored state differs (portable IS DISTINCT FROM). */
+    private static final String CHANGE = SET + " AND (presence_state IS NULL OR presence_state <> :state)";
+
+    /** A timeout: only while the row is online and what the cluster heard is still older than the cutoff. */
+    private static final String TIME_OUT = SET + " AND presence_state = 'online' AND last_seen < :cutoff";
+
+    private final SqlColumns<PresenceChanged> columns;
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    PresenceStore(NamedParameterJdbcTemplate jdbc) {
+    PresenceStore(NamedParameterJdbcTemplate jdbc, PresenceProperties properties) {
         this.jdbc = jdbc;
+        Duration timeout = properties.timeout();
+        this.columns = new SqlColumns<PresenceChanged>()
+            .text("user_name", c -> c.deviceId().user())
+            .text("device_name", c -> c.deviceId().device())
+            .text("state", c -> c.presence().state().code())
+            .text("reason", c -> c.presence().reason().code())
+            .timestamp("at", c -> c.presence().since())
+            .timestamp("cutoff", c -> c.presence().since().minus(timeout));
     }
 
     Map<DeviceId, Presence> loadAll() {
         Map<DeviceId, Presence> all = new HashMap<>();
-        jdbc.getJdbcTemplate().query("SELECT user_name, device_name, presence_state, presence_reason, presence_since,"
-                + " last_seen FROM device WHERE presence_state IS NOT NULL", rs -> {
-                    all.put(new DeviceId(rs.getString(1), rs.getString(2)),
-                            new Presence(PresenceState.fromCode(rs.getString(3)),
-                                    PresenceReason.fromCode(rs.getString(4)), SqlTime.instant(rs, 5),
-                                    SqlTime.instant(rs, 6)));
-                });
+        jdbc.query("SELECT user_name, device_name, presence_state, presence_reason, presence_since, last_seen"
+                + " FROM device WHERE presence_state IS NOT NULL", into(all));
         return all;
     }
 
-    void record(List<PresenceChanged> changes) {
-        if (changes.isEmpty()) {
-            return;
+    /** The stored presence of these devices (those that have one). */
+    Map<DeviceId, Presence> load(Collection<DeviceId> devices) {
+        Map<DeviceId, Presence> found = new HashMap<>();
+        for (DeviceId device : devices) {
+            jdbc.query("SELECT user_name, device_name, presence_state, presence_reason, presence_since, last_seen"
+                    + " FROM device WHERE user_name = :user AND device_name = :device AND presence_state IS NOT NULL",
+                    new MapSqlParameterSource("user", device.user()).addValue("device", device.device()), into(found));
         }
-        jdbc.batchUpdate("UPDATE device SET presence_state = :state, presence_reason = :reason, presence_since = :at"
-                + " WHERE user_name = :user_name AND device_name = :device_name", COLUMNS.sources(changes));
-        jdbc.batchUpdate("INSERT INTO presence_event (user_name, device_name, state, reason, at)"
-                + " VALUES (:user_name, :device_name, :state, :reason, :at)", COLUMNS.sources(changes));
+        return found;
+    }
+
+    /** Devices stored online whose last-seen is older than {@code cutoff}: device to last-seen. */
+    Map<DeviceId, Instant> silentSince(Instant cutoff) {
+        Map<DeviceId, Instant> silent = new LinkedHashMap<>();
+        jdbc.query("SELECT user_name, device_name, last_seen FROM device WHERE presence_state = 'online'"
+                + " AND last_seen < :cutoff", new MapSqlParameterSource("cutoff", SqlTime.timestamp(cutoff)),
+                (RowCallbackHandler) rs -> silent.put(new DeviceId(rs.getString(1), rs.getString(2)),
+                        SqlTime.instant(rs, 3)));
+        return silent;
+    }
+
+    /** Stores the changes, in order, where they still change the row; returns those. */
+    List<PresenceChanged> record(List<PresenceChanged> changes) {
+        return record(CHANGE, changes);
+    }
+
+    /** Stores the timeouts of devices still online and silent since before each one's cutoff; returns those. */
+    List<PresenceChanged> recordTimeouts(List<PresenceChanged> timeouts) {
+        return record(TIME_OUT, timeouts);
+    }
+
+    private List<PresenceChanged> record(String update, List<PresenceChanged> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = jdbc.batchUpdate(update, columns.sources(changes));
+        List<PresenceChanged> hit = new ArrayList<>(changes.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                hit.add(changes.get(i));
+            }
+        }
+        if (!hit.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO presence_event (user_name, device_name, state, reason, at)"
+                    + " VALUES (:user_name, :device_name, :state, :reason, :at)", columns.sources(hit));
+        }
+        return hit;
+    }
+
+    private static RowCallbackHandler into(Map<DeviceId, Presence> presences) {
+        return rs -> presences.put(new DeviceId(rs.getString(1), rs.getString(2)),
+                new Presence(PresenceState.fromCode(rs.getString(3)), PresenceReason.fromCode(rs.getString(4)),
+                        SqlTime.instant(rs, 5), SqlTime.instant(rs, 6)));
     }
 }

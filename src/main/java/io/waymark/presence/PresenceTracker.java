@@ -3,20 +3,26 @@ package io.waymark.presence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.waymark.broker.BrokerEvent;
 import io.waymark.broker.BrokerEvent.BrokerStarting;
 import io.waymark.broker.BrokerEvent.DeviceConnected;
 import io.waymark.broker.BrokerEvent.DeviceDisconnected;
+import io.waymark.cluster.ClusterEventsMissed;
+import io.waymark.cluster.RemoteEvents;
 import io.waymark.config.AfterCommit;
 import io.waymark.device.DeviceRegistry;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Lwt;
 import io.waymark.owntracks.ReceivedMessage;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -26,6 +32,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * as {@link PresenceChanged} after the commit. Which message is a sign of life is decided here
  * and nowhere else: not a will (it says the opposite), not a command (sent <em>to</em> the
  * device), not a retained replay (the broker's memory, not the device now).
+ * <p>
+ * Memory is a cache of the rows, which other instances may write: only what the store says hit
+ * its row is published; a decision the row overruled sends memory back to the row; another
+ * instance's {@link PresenceChanged} (replayed by {@code cluster}) updates memory.
  */
 @Component
 public class PresenceTracker {
@@ -40,12 +50,15 @@ public class PresenceTracker {
 
     private final ApplicationEventPublisher events;
 
+    private final RemoteEvents remoteEvents;
+
     /** Set when a transaction rolled back after the machine had decided changes in memory. */
     private volatile boolean stale;
 
     PresenceTracker(PresenceStore store, DeviceRegistry devices, TransactionOperations transactions,
-            ApplicationEventPublisher events, PresenceProperties properties, Clock clock) {
+            ApplicationEventPublisher events, RemoteEvents remoteEvents, PresenceProperties properties, Clock clock) {
         this.store = store;
+        this.remoteEvents = remoteEvents;
         this.devices = devices;
         this.transactions = transactions;
         this.events = events;
@@ -55,71 +68,106 @@ public class PresenceTracker {
     /** The ingestion writer's hand-off, inside its transaction; the device rows exist. */
     public void record(List<ReceivedMessage> messages) {
         reloadIfStale();
-        List<PresenceChanged> changes = new ArrayList<>();
+        Proposals proposals = new Proposals();
         Map<DeviceId, Instant> lastSeen = new HashMap<>();
         for (ReceivedMessage m : messages) {
-            if (m.retained()) {
+            if (m.retained() || m.isCommand() && !(m.message() instanceof Lwt)) {
                 continue;
             }
-            PresenceChanged change;
+            DeviceId device = m.deviceId();
             if (m.message() instanceof Lwt will) {
-                change = machine.willReceived(m.deviceId(), will.tst(), m.receivedAt());
-            }
-            else if (m.isCommand()) {
-                continue;
+                PresenceChanged change = machine.willReceived(device, will.tst(), m.receivedAt());
+                if (change == null && !machine.willIsStale(device, will.tst())) {
+                    // memory says offline already; the row may say online (another instance heard the device)
+                    proposals.reassert(machine.reassert(device, PresenceReason.LWT, m.receivedAt()));
+                }
+                proposals.decided(change);
             }
             else {
-                change = machine.messageReceived(m.deviceId(), m.receivedAt());
-                lastSeen.merge(m.deviceId(), m.receivedAt(), PresenceTracker::later);
-            }
-            if (change != null) {
-                changes.add(change);
+                PresenceChanged change = machine.messageReceived(device, m.receivedAt());
+                lastSeen.merge(device, m.receivedAt(), PresenceTracker::later);
+                Presence now = machine.presence(device);
+                if (change == null && now != null && now.online()) {
+                    // memory says online; the row may say offline (another instance timed it out)
+                    proposals.reassert(machine.reassert(device, PresenceReason.MESSAGE, m.receivedAt()));
+                }
+                proposals.decided(change);
             }
         }
-        store(changes, lastSeen);
+        store(proposals, lastSeen, false);
     }
 
     void on(BrokerEvent event) {
         reloadIfStale();
-        List<PresenceChanged> changes = new ArrayList<>();
+        Proposals changes = new Proposals();
         if (event instanceof BrokerStarting) {
-            changes.addAll(machine.brokerStarting());
+            machine.brokerStarting().forEach(changes::decided);
         }
         else if (event instanceof DeviceConnected c) {
-            addIfAny(changes, machine.connected(c.deviceId(), c.clientId()));
+            changes.decided(machine.connected(c.deviceId(), c.clientId()));
         }
         else if (event instanceof DeviceDisconnected d) {
-            addIfAny(changes, machine.disconnected(d.deviceId(), d.clientId()));
+            changes.decided(machine.disconnected(d.deviceId(), d.clientId()));
         }
-        storeOnItsOwn(changes);
+        storeOnItsOwn(changes, false);
     }
 
-    /** Marks devices offline that have been silent too long. */
+    /** Marks devices offline that the whole cluster has not heard from for too long. */
     void sweep() {
         reloadIfStale();
-        storeOnItsOwn(machine.sweep());
+        Map<DeviceId, Instant> silent = store.silentSince(machine.cutoff());
+        if (silent.isEmpty()) {
+            return;
+        }
+        Proposals timeouts = new Proposals();
+        machine.sweep(silent).forEach(timeouts::decided);
+        storeOnItsOwn(timeouts, true);
     }
 
-    private void storeOnItsOwn(List<PresenceChanged> changes) {
+    /** Another instance's change: memory follows the row (ours are in memory already). */
+    @EventListener
+    void onPresenceChanged(PresenceChanged changed) {
+        if (remoteEvents.isRemote(changed)) {
+            machine.remember(Map.of(changed.deviceId(), changed.presence()));
+        }
+    }
+
+    /** Other instances' changes may have been missed: start again from the rows. */
+    @EventListener(ClusterEventsMissed.class)
+    void onClusterEventsMissed() {
+        stale = true;
+    }
+
+    private void storeOnItsOwn(Proposals changes, boolean timeouts) {
         if (changes.isEmpty()) {
             return;
         }
         transactions.executeWithoutResult(tx -> {
-            devices.ensure(changes.stream().map(PresenceChanged::deviceId).toList());
-            store(changes, new HashMap<>());
+            devices.ensure(changes.devices());
+            store(changes, new HashMap<>(), timeouts);
         });
     }
 
-    private void store(List<PresenceChanged> changes, Map<DeviceId, Instant> lastSeen) {
+    private void store(Proposals proposals, Map<DeviceId, Instant> lastSeen, boolean timeouts) {
+        if (proposals.isEmpty() && lastSeen.isEmpty()) {
+            return;
+        }
         AfterCommit.onRollback(() -> stale = true);
-        for (PresenceChanged c : changes) {
-            if (c.presence().lastSeen() != null) {
-                lastSeen.merge(c.deviceId(), c.presence().lastSeen(), PresenceTracker::later);
+        if (!timeouts) {
+            for (PresenceChanged c : proposals.all) {
+                if (c.presence().lastSeen() != null) {
+                    lastSeen.merge(c.deviceId(), c.presence().lastSeen(), PresenceTracker::later);
+                }
             }
         }
-        store.record(changes);
+        // last-seen first: its row lock orders this transaction against another instance's timeout
         devices.updateLastSeen(lastSeen);
-        AfterCommit.publish(events, changes);
+        List<PresenceChanged> stored = timeouts ? store.recordTimeouts(proposals.all) : store.record(proposals.all);
+        List<DeviceId> overruled = proposals.decidedBut(stored);
+        if (!overruled.isEmpty()) {
+            machine.remember(store.load(overruled)); // the row had moved on: memory follows it
+        }
+        AfterCommit.publish(events, stored);
     }
 
     private void reloadIfStale() {
@@ -129,13 +177,50 @@ public class PresenceTracker {
         }
     }
 
-    private static void addIfAny(List<PresenceChanged> changes, PresenceChanged change) {
-        if (change != null) {
-            changes.add(change);
-        }
-    }
-
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * What one batch proposes to store, in order: the machine's decisions, and re-assertions of
+     * what memory holds (one per device and state in a row, not one per message).
+     */
+    private static final class Proposals {
+
+        private final List<PresenceChanged> all = new ArrayList<>();
+
+        private final Set<PresenceChanged> decided = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        private final Map<DeviceId, PresenceState> last = new HashMap<>();
+
+        void decided(PresenceChanged change) {
+            if (change != null) {
+                all.add(change);
+                decided.add(change);
+                last.put(change.deviceId(), change.presence().state());
+            }
+        }
+
+        void reassert(PresenceChanged change) {
+            if (change != null && last.get(change.deviceId()) != change.presence().state()) {
+                all.add(change);
+                last.put(change.deviceId(), change.presence().state());
+            }
+        }
+
+        boolean isEmpty() {
+            return all.isEmpty();
+        }
+
+        List<DeviceId> devices() {
+            return all.stream().map(PresenceChanged::deviceId).distinct().toList();
+        }
+
+        /** Devices with a decision that did not hit its row: memory went where the row did not. */
+        List<DeviceId> decidedBut(List<PresenceChanged> stored) {
+            Set<PresenceChanged> hit = Collections.newSetFromMap(new IdentityHashMap<>());
+            hit.addAll(stored);
+            return decided.stream().filter(c -> !hit.contains(c)).map(PresenceChanged::deviceId).distinct().toList();
+        }
     }
 }

@@ -136,21 +136,55 @@ class PresenceMachineTest {
     }
 
     @Test
-    void silenceLongerThanTheTimeoutMarksDeviceOffline() {
+    void theCutoffIsTheTimeoutAgo() {
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(machine.cutoff()).isEqualTo(T0.plusSeconds(5).minus(TIMEOUT));
+    }
+
+    @Test
+    void aDeviceTheStoreFoundSilentTimesOutKeepingTheStoredLastSeen() {
         machine.messageReceived(PHONE, T0);
-        clock.advance(TIMEOUT);
-        assertThat(machine.sweep()).isEmpty();
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(machine.sweep()).containsExactly(new PresenceChanged(PHONE,
-                new Presence(PresenceState.OFFLINE, PresenceReason.TIMEOUT, clock.instant(), T0)));
-        assertThat(machine.sweep()).isEmpty();
+        clock.advance(TIMEOUT.plusSeconds(1));
+        Instant storedLastSeen = T0.plusSeconds(1);
+        assertThat(machine.sweep(Map.of(PHONE, storedLastSeen))).containsExactly(new PresenceChanged(PHONE,
+                new Presence(PresenceState.OFFLINE, PresenceReason.TIMEOUT, clock.instant(), storedLastSeen)));
+        assertThat(machine.presence(PHONE).online()).isFalse();
     }
 
     @Test
     void aLiveConnectionVouchesForASilentDevice() {
         machine.connected(PHONE, "a");
         clock.advance(TIMEOUT.multipliedBy(2));
-        assertThat(machine.sweep()).isEmpty();
+        assertThat(machine.sweep(Map.of(PHONE, T0))).isEmpty();
+        assertThat(machine.presence(PHONE).online()).isTrue();
+    }
+
+    @Test
+    void reassertProposesWhatMemoryHoldsWithTheNewReasonAndTime() {
+        machine.messageReceived(PHONE, T0);
+        machine.messageReceived(PHONE, T0.plusSeconds(30));
+        assertThat(machine.reassert(PHONE, PresenceReason.MESSAGE, T0.plusSeconds(30))).isEqualTo(new PresenceChanged(
+                PHONE, new Presence(PresenceState.ONLINE, PresenceReason.MESSAGE, T0.plusSeconds(30), T0.plusSeconds(30))));
+        assertThat(machine.reassert(new DeviceId("bob", "unknown"), PresenceReason.MESSAGE, T0)).isNull();
+    }
+
+    @Test
+    void rememberTakesWhatAnotherInstanceStored() {
+        machine.messageReceived(PHONE, T0);
+        Presence timedOut = new Presence(PresenceState.OFFLINE, PresenceReason.TIMEOUT, T0.plusSeconds(9), T0);
+        machine.remember(Map.of(PHONE, timedOut));
+        assertThat(machine.presence(PHONE)).isEqualTo(timedOut);
+        assertThat(machine.messageReceived(PHONE, T0.plusSeconds(10)).presence().online()).isTrue();
+    }
+
+    @Test
+    void aWillIsStaleOnlyWhileAConnectionLivesOrWhenOlderThanTheLatestOne() {
+        assertThat(machine.willIsStale(PHONE, null)).isFalse();
+        machine.connected(PHONE, "a");
+        assertThat(machine.willIsStale(PHONE, null)).isTrue();
+        machine.disconnected(PHONE, "a");
+        assertThat(machine.willIsStale(PHONE, T0.getEpochSecond() - 1)).isTrue();
+        assertThat(machine.willIsStale(PHONE, T0.getEpochSecond())).isFalse();
     }
 
     @Test

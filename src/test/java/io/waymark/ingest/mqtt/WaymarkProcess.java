@@ -69,6 +69,10 @@ public final class WaymarkProcess implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public Api api() {
         return new Api(port);
     }
