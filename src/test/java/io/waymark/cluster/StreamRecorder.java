@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
+import io.waymark.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,9 @@ final class StreamRecorder implements AutoCloseable {
     private volatile boolean open;
 
     private StreamRecorder(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/stream")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/stream"))
+            .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
+            .build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             open = true;
