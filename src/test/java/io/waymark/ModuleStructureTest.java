@@ -22,6 +22,7 @@ class ModuleStructureTest {
     void everyFeatureIsAModule() {
         assertThat(modules.stream().map(m -> m.getBasePackage().getName()))
             .contains("io.waymark.owntracks", "io.waymark.ingest", "io.waymark.device", "io.waymark.tracking",
-                    "io.waymark.presence", "io.waymark.broker", "io.waymark.dashboard", "io.waymark.config");
+                    "io.waymark.presence", "io.waymark.broker", "io.waymark.dashboard", "io.waymark.config",
+                    "io.waymark.friends", "io.waymark.command");
     }
 }

@@ -51,7 +51,8 @@ class DeviceConnections extends AbstractInterceptHandler {
     @Override
     public void onPublish(InterceptPublishMessage message) {
         String clientId = message.getClientID();
-        if (devicesByClient.containsKey(clientId)) {
+        // Waymark's own publishes (friends' data, commands) are about other devices, never the publisher's
+        if (devicesByClient.containsKey(clientId) || EmbeddedBroker.PUBLISHER_CLIENT_ID.equals(clientId)) {
             return;
         }
         Topic topic = topicOf(message.getTopicName());

@@ -10,6 +10,10 @@ import java.util.Properties;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,6 +31,9 @@ public class EmbeddedBroker implements InitializingBean, DisposableBean {
     private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
     private static final int SESSION_QUEUE_SIZE = 65_536;
+
+    /** The client id Moquette's interceptors see on Waymark's own publishes. */
+    static final String PUBLISHER_CLIENT_ID = "waymark-internal";
 
     private final BrokerProperties properties;
 
@@ -98,6 +105,20 @@ public class EmbeddedBroker implements InitializingBean, DisposableBean {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Publishes as Waymark itself, in-process (no client connection): what its subscribers and
+     * the retained store see is what a client's publish would give them.
+     */
+    public void publish(String topic, byte[] payload, int qos, boolean retained) {
+        MqttPublishMessage message = MqttMessageBuilders.publish()
+            .topicName(topic)
+            .qos(MqttQoS.valueOf(qos))
+            .retained(retained)
+            .payload(Unpooled.wrappedBuffer(payload)) // Moquette releases it
+            .build();
+        server.internalPublish(message, PUBLISHER_CLIENT_ID);
     }
 
     @Override

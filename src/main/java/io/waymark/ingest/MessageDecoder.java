@@ -1,6 +1,5 @@
 package io.waymark.ingest;
 
-import io.waymark.config.EncryptionProperties;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.EncryptedPayload;
 import io.waymark.owntracks.InvalidMessageException;
@@ -30,9 +29,9 @@ class MessageDecoder {
 
     private final long maxPayloadBytes;
 
-    MessageDecoder(IngestProperties properties, EncryptionProperties encryption) {
+    MessageDecoder(IngestProperties properties, EncryptedPayload encryption) {
         this.maxPayloadBytes = properties.maxPayloadBytes().toBytes();
-        this.encryption = new EncryptedPayload(encryption.toEncryptionKeys());
+        this.encryption = encryption;
     }
 
     IngestItem decode(InboundMessage inbound) {
