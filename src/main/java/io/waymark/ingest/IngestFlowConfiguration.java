@@ -14,7 +14,9 @@ import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
@@ -53,6 +55,12 @@ public class IngestFlowConfiguration {
     public static final String OUTCOME_CALLBACK = "waymark_outcomeCallback";
 
     private static final Logger log = LoggerFactory.getLogger(IngestFlowConfiguration.class);
+
+    /** Declared, not left to the flow to create: sources in other beans (HTTP mode) inject it. */
+    @Bean(INBOUND_CHANNEL)
+    MessageChannel inboundChannel() {
+        return new DirectChannel();
+    }
 
     @Bean
     IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, OwnPublications own,

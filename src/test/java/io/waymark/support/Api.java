@@ -31,19 +31,36 @@ public final class Api {
     }
 
     public Response call(String path) {
+        return send("GET", path, null);
+    }
+
+    /** {@code method path} with a JSON (or any) body and headers given as name, value, name, value... */
+    public Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         }
         catch (IOException ex) {
-            throw new IllegalStateException("GET " + path + " failed", ex);
+            throw new IllegalStateException(method + " " + path + " failed", ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** An OwnTracks app in HTTP mode: {@code POST /pub} with {@code X-Limit-U} / {@code X-Limit-D}. */
+    public Response pub(String user, String device, String json) {
+        return send("POST", "/pub", json, "X-Limit-U", user, "X-Limit-D", device);
     }
 
     /** The device, or null when the API does not know it (yet). */
