@@ -66,7 +66,7 @@ public class IngestFlowConfiguration {
     IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, OwnPublications own,
             Clock clock) {
         return IntegrationFlow.from(INBOUND_CHANNEL)
-            .filter(Message.class, message -> notAnEcho(message, own, clock), e -> e.id("dropOwnEchoes"))
+            .filter(Message.class, message -> notAnEcho(message, own, clock), e -> e.id("dropOwnEchoes").discardChannel("nullChannel"))
             .transformWith(t -> t.id("decodeOwnTracks")
                 .expectedType(Message.class)
                 .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))

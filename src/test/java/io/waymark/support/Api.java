@@ -34,6 +34,26 @@ public final class Api {
         return send("GET", path, null);
     }
 
+    /** The body of a {@code GET} that must answer 200 with {@code contentType}, as bytes. */
+    public byte[] bytes(String path, String contentType) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || !contentType.equals(response.headers().firstValue("Content-Type").orElse(""))) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + " "
+                        + response.headers().firstValue("Content-Type").orElse(""));
+            }
+            return response.body();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("GET " + path + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** {@code method path} with a JSON (or any) body and headers given as name, value, name, value... */
     public Response send(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
