@@ -37,6 +37,7 @@ export class Devices {
     Object.assign(known, {
       stub: false,
       name: fetched.name,
+      face: fetched.face,
       // the tid travels with locations: take it only from an answer that is not older than them
       tid: location === fetched.location ? fetched.tid : known.tid,
       location,

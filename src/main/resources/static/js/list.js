@@ -25,7 +25,7 @@ function content(d, key) {
   const online = d.presence?.state === 'online';
   return `
     <span class="badge" title="${online ? 'online' : 'offline'}"></span>
-    <span class="name">${esc(d.name)}${d.tid && d.tid !== d.name ? ` <span class="muted">(${esc(d.tid)})</span>` : ''}</span>
+    <span class="name">${d.face ? `<img class="face" src="${esc(d.face)}" alt="">` : ''}${esc(d.name)}${d.tid && d.tid !== d.name ? ` <span class="muted">(${esc(d.tid)})</span>` : ''}</span>
     <button type="button" class="history-button" title="Show the history">History</button>
     <span class="id">${esc(key)}</span>
     <span class="presence">${presenceLine(d.presence)}</span>

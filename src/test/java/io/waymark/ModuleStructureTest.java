@@ -23,6 +23,6 @@ class ModuleStructureTest {
         assertThat(modules.stream().map(m -> m.getBasePackage().getName()))
             .contains("io.waymark.owntracks", "io.waymark.ingest", "io.waymark.device", "io.waymark.tracking",
                     "io.waymark.presence", "io.waymark.broker", "io.waymark.cluster", "io.waymark.dashboard",
-                    "io.waymark.config");
+                    "io.waymark.config", "io.waymark.friends", "io.waymark.command");
     }
 }

@@ -1,16 +1,21 @@
 package io.waymark.device;
 
+import java.util.Base64;
 import java.util.List;
 
 import io.waymark.owntracks.DeviceId;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/v1/devices} and {@code GET /api/v1/devices/{user}/{device}}. */
+/** {@code GET /api/v1/devices}, {@code GET /api/v1/devices/{user}/{device}} and its card's {@code face}. */
 @RestController
 @RequestMapping("/api/v1/devices")
 class DeviceController {
@@ -32,5 +37,22 @@ class DeviceController {
     DeviceView device(@PathVariable String user, @PathVariable String device) {
         DeviceId id = new DeviceId(user, device);
         return devices.device(id).orElseThrow(() -> new UnknownDeviceException(id));
+    }
+
+    /** The picture of the device's card, decoded from the base64 the app (or the API) sent. */
+    @GetMapping(value = "/{user}/{device}/face", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> face(@PathVariable String user, @PathVariable String device) {
+        DeviceId id = devices.known(user, device);
+        byte[] png;
+        try {
+            png = devices.face(id).map(f -> Base64.getMimeDecoder().decode(f)).orElse(null);
+        }
+        catch (IllegalArgumentException ex) {
+            png = null; // a phone's garbled face is no picture
+        }
+        if (png == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "device '" + id + "' has no face");
+        }
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 }

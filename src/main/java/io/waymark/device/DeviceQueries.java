@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.waymark.config.SqlTime;
 import io.waymark.owntracks.DeviceId;
+import io.waymark.owntracks.Transport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,10 @@ public class DeviceQueries {
 
     private static final String COLUMNS = "user_name, device_name, tid, display_name, presence_state,"
             + " presence_reason, presence_since, last_seen, lat, lon, acc, alt, vel, cog, batt, bs, conn, tst,"
-            + " received_at, inregions";
+            + " received_at, inregions, transport, CASE WHEN face IS NULL THEN 0 ELSE 1 END AS has_face";
+
+    /** The single device also shows what the app last reported about itself. */
+    private static final String DETAILS = COLUMNS + ", status_json, configuration_json";
 
     private final JdbcTemplate jdbc;
 
@@ -51,15 +55,28 @@ public class DeviceQueries {
             args.add(presenceState);
         }
         sql.append(" ORDER BY user_name, device_name");
-        return jdbc.query(sql.toString(), (rs, i) -> device(rs), args.toArray());
+        return jdbc.query(sql.toString(), (rs, i) -> device(rs, false), args.toArray());
     }
 
     Optional<DeviceView> device(DeviceId id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM device WHERE user_name = ? AND device_name = ?",
-                (rs, i) -> device(rs), id.user(), id.device()).stream().findFirst();
+        return jdbc.query("SELECT " + DETAILS + " FROM device WHERE user_name = ? AND device_name = ?",
+                (rs, i) -> device(rs, true), id.user(), id.device()).stream().findFirst();
     }
 
-    private static DeviceView device(ResultSet rs) throws SQLException {
+    /** How the device's last own message came; empty before any (or for an unknown device). */
+    public Optional<Transport> transport(DeviceId id) {
+        return jdbc.queryForList("SELECT transport FROM device WHERE user_name = ? AND device_name = ?", String.class,
+                id.user(), id.device()).stream().filter(t -> t != null).findFirst()
+            .map(t -> Transport.valueOf(t.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The card's picture, base64 as the app sent it; empty without one. */
+    Optional<String> face(DeviceId id) {
+        return jdbc.queryForList("SELECT face FROM device WHERE user_name = ? AND device_name = ?", String.class,
+                id.user(), id.device()).stream().filter(f -> f != null).findFirst();
+    }
+
+    private static DeviceView device(ResultSet rs, boolean details) throws SQLException {
         DeviceId id = new DeviceId(rs.getString("user_name"), rs.getString("device_name"));
         String tid = rs.getString("tid");
         String name = rs.getString("display_name");
@@ -67,7 +84,9 @@ public class DeviceQueries {
         PresenceView presence = new PresenceView(state != null ? state : "offline",
                 SqlTime.instant(rs, "presence_since"), SqlTime.instant(rs, "last_seen"), rs.getString("presence_reason"));
         LocationView location = rs.getObject("tst") == null ? null : LocationView.read(rs);
+        String face = rs.getInt("has_face") == 1 ? "/api/v1/devices/" + id.user() + "/" + id.device() + "/face" : null;
         return new DeviceView(id.user(), id.device(), tid != null ? tid : id.defaultTid(),
-                name != null ? name : id.device(), presence, location);
+                name != null ? name : id.device(), presence, location, rs.getString("transport"), face,
+                details ? rs.getString("status_json") : null, details ? rs.getString("configuration_json") : null);
     }
 }

@@ -3,6 +3,7 @@ package io.waymark.device;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,12 @@ import io.waymark.config.AfterCommit;
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlDialect;
 import io.waymark.owntracks.Card;
+import io.waymark.owntracks.Configuration;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.ReceivedMessage;
+import io.waymark.owntracks.Status;
+import io.waymark.owntracks.Transport;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,34 +47,89 @@ public class DeviceRegistry {
         .text("user_name", n -> n.device().user())
         .text("device_name", n -> n.device().device())
         .add("name", Types.VARCHAR, n -> n.card().name())
-        .add("tid", Types.VARCHAR, n -> n.card().tid());
+        .add("tid", Types.VARCHAR, n -> n.card().tid())
+        .add("face", Types.VARCHAR, n -> n.card().face());
+
+    private static final SqlColumns<Map.Entry<DeviceId, String>> TEXT = new SqlColumns<Map.Entry<DeviceId, String>>()
+        .text("user_name", e -> e.getKey().user())
+        .text("device_name", e -> e.getKey().device())
+        .text("value", Map.Entry::getValue);
 
     private final NamedParameterJdbcTemplate jdbc;
 
+    private final ApplicationEventPublisher events;
+
     private final String insertDevice;
+
+    /** The committed transport of each device, so the column is written only when it changes. */
+    private final Map<DeviceId, Transport> transports = new ConcurrentHashMap<>();
 
     /** Devices known to have a committed row; saves an insert per batch per device. */
     private final Set<DeviceId> knownDevices = ConcurrentHashMap.newKeySet();
 
-    DeviceRegistry(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+    DeviceRegistry(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.insertDevice = dialect.insertIgnore("device", KEY.names(), KEY.names());
     }
 
-    /** The ingestion writer's hand-off: every device gets its row, cards name their devices. */
+    /**
+     * The ingestion writer's hand-off: every device gets its row, cards name their devices (and
+     * are published as {@link CardStored} after the commit), the last status and configuration
+     * dump are kept, and so is how each device's last own message came (MQTT or HTTP).
+     */
     public void record(List<ReceivedMessage> messages) {
         Set<DeviceId> devices = new LinkedHashSet<>();
         List<Named> cards = new ArrayList<>();
+        Map<DeviceId, String> statuses = new LinkedHashMap<>();
+        Map<DeviceId, String> dumps = new LinkedHashMap<>();
+        Map<DeviceId, Transport> transport = new LinkedHashMap<>();
         for (ReceivedMessage m : messages) {
             devices.add(m.deviceId());
             if (m.message() instanceof Card card) {
-                cards.add(new Named(m.deviceId(), card));
+                cards.add(new Named(m.deviceId(), card, m));
+            }
+            else if (m.message() instanceof Status) {
+                statuses.put(m.deviceId(), m.json());
+            }
+            else if (m.message() instanceof Configuration) {
+                dumps.put(m.deviceId(), m.json());
+            }
+            // a retained replay is the broker's memory, a command is not the device's: neither says how it talks now
+            if (m.transport() != Transport.API && !m.retained() && !m.isCommand()) {
+                transport.put(m.deviceId(), m.transport());
             }
         }
         ensure(devices);
         if (!cards.isEmpty()) {
-            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid)"
-                    + " WHERE user_name = :user_name AND device_name = :device_name", CARD.sources(cards));
+            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid),"
+                    + " face = COALESCE(:face, face) WHERE user_name = :user_name AND device_name = :device_name",
+                    CARD.sources(cards));
+            AfterCommit.publish(events, cards.stream().map(n -> new CardStored(n.device(), n.card(),
+                    n.message().json(), n.message().transport(), n.message().encrypted())).toList());
+        }
+        updateText("status_json", statuses);
+        updateText("configuration_json", dumps);
+        recordTransport(transport);
+    }
+
+    private void updateText(String column, Map<DeviceId, String> values) {
+        if (!values.isEmpty()) {
+            jdbc.batchUpdate("UPDATE device SET " + column + " = :value WHERE user_name = :user_name"
+                    + " AND device_name = :device_name", TEXT.sources(values.entrySet()));
+        }
+    }
+
+    private void recordTransport(Map<DeviceId, Transport> latest) {
+        Map<DeviceId, String> changed = new LinkedHashMap<>();
+        latest.forEach((device, t) -> {
+            if (transports.get(device) != t) {
+                changed.put(device, t.code());
+            }
+        });
+        if (!changed.isEmpty()) {
+            updateText("transport", changed);
+            AfterCommit.run(() -> changed.keySet().forEach(d -> transports.put(d, latest.get(d))));
         }
     }
 
@@ -101,6 +161,6 @@ public class DeviceRegistry {
                 + " AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(lastSeen.entrySet()));
     }
 
-    private record Named(DeviceId device, Card card) {
+    private record Named(DeviceId device, Card card, ReceivedMessage message) {
     }
 }

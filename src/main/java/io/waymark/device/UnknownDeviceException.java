@@ -8,7 +8,7 @@ import org.springframework.web.ErrorResponseException;
 /** A REST call named a device Waymark has never heard of: 404, as problem+json. */
 public class UnknownDeviceException extends ErrorResponseException {
 
-    UnknownDeviceException(DeviceId id) {
+    public UnknownDeviceException(DeviceId id) {
         super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "device '" + id + "' is unknown"), null);
     }

@@ -1,5 +1,10 @@
 package io.waymark.friends;
 
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 /**
  * Who is asking, and whose devices that viewer may see: controllers take it as a parameter.
  * An admin sees everyone; with security switched off everyone is an unrestricted viewer.
@@ -19,5 +24,20 @@ public record Viewer(String username, boolean admin, Visibility visibility) {
     /** True when this viewer is {@code user} itself or an admin. */
     public boolean isSelfOrAdmin(String user) {
         return admin || user.equals(username);
+    }
+
+    /**
+     * For changes to {@code user}'s devices (cards, commands): only that user or an admin. A
+     * viewer who may see them gets 403; one who may not even see them gets {@code notFound}, the
+     * answer an unknown device gets, so nothing tells it the device exists.
+     */
+    public void requireSelfOrAdmin(String user, Supplier<? extends RuntimeException> notFound) {
+        if (isSelfOrAdmin(user)) {
+            return;
+        }
+        if (!canSee(user)) {
+            throw notFound.get();
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only '" + user + "' or an admin may change its devices");
     }
 }

@@ -138,6 +138,7 @@ class IngestBatchWriter implements SmartLifecycle {
         metrics.commitTimer().record(() -> store.store(batch));
         for (IngestItem item : batch) {
             acknowledge(item.inbound());
+            tell(item);
         }
     }
 
@@ -152,6 +153,19 @@ class IngestBatchWriter implements SmartLifecycle {
         catch (RuntimeException ex) {
             log.debug("Could not acknowledge a stored message on {}; the broker will redeliver it: {}",
                     inbound.topic(), ex.toString());
+        }
+    }
+
+    /** A source waiting for the outcome (HTTP mode) must hear it, and must not break the writer. */
+    private static void tell(IngestItem item) {
+        IngestOutcome outcome = item instanceof Accepted a
+                ? new IngestOutcome.Stored(a.message().deviceId(), a.message().message().type())
+                : new IngestOutcome.Rejected(((Rejected) item).reason(), ((Rejected) item).detail());
+        try {
+            item.inbound().outcome().accept(outcome);
+        }
+        catch (RuntimeException ex) {
+            log.warn("An outcome callback on {} failed: {}", item.inbound().topic(), ex.toString());
         }
     }
 

@@ -2,8 +2,10 @@ package io.waymark.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 import io.waymark.owntracks.RejectionReason;
+import io.waymark.owntracks.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,9 @@ import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
@@ -24,7 +28,12 @@ import org.springframework.messaging.support.ErrorMessage;
  * {@link #INBOUND_CHANNEL} with the payload as {@code byte[]} (or {@code String}) and the headers
  * {@link MqttHeaders#RECEIVED_TOPIC}, optionally {@link MqttHeaders#RECEIVED_RETAINED} and an
  * {@link IntegrationMessageHeaderAccessor#ACKNOWLEDGMENT_CALLBACK} that the writer runs once the
- * message is committed. Failures outside the decoder go to {@link #ERROR_CHANNEL}.
+ * message is committed. A source that needs more sets {@link #TRANSPORT} (how the message came,
+ * MQTT when absent) and {@link #OUTCOME_CALLBACK} (told after the commit whether the message was
+ * stored or rejected). Failures outside the decoder go to {@link #ERROR_CHANNEL}.
+ * <p>
+ * Waymark's own MQTT publications ({@link OwnPublications}) coming back through its subscription
+ * are acknowledged and dropped before decoding.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestFlowConfiguration {
@@ -39,11 +48,25 @@ public class IngestFlowConfiguration {
 
     public static final String ERROR_CHANNEL = "mqttIngestErrors";
 
+    /** Header: the {@link io.waymark.owntracks.Transport} the message came by; MQTT when absent. */
+    public static final String TRANSPORT = "waymark_transport";
+
+    /** Header: a {@code Consumer<IngestOutcome>}, told what became of the message after the commit. */
+    public static final String OUTCOME_CALLBACK = "waymark_outcomeCallback";
+
     private static final Logger log = LoggerFactory.getLogger(IngestFlowConfiguration.class);
 
+    /** Declared, not left to the flow to create: sources in other beans (HTTP mode) inject it. */
+    @Bean(INBOUND_CHANNEL)
+    MessageChannel inboundChannel() {
+        return new DirectChannel();
+    }
+
     @Bean
-    IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, Clock clock) {
+    IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, OwnPublications own,
+            Clock clock) {
         return IntegrationFlow.from(INBOUND_CHANNEL)
+            .filter(Message.class, message -> notAnEcho(message, own, clock), e -> e.id("dropOwnEchoes").discardChannel("nullChannel"))
             .transformWith(t -> t.id("decodeOwnTracks")
                 .expectedType(Message.class)
                 .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))
@@ -68,15 +91,29 @@ public class IngestFlowConfiguration {
             .get();
     }
 
+    private static boolean notAnEcho(Message<?> message, OwnPublications own, Clock clock) {
+        InboundMessage inbound = inbound(message, clock);
+        if (!own.isEcho(inbound.topic(), inbound.payload())) {
+            return true;
+        }
+        inbound.ack().run();
+        inbound.outcome().accept(new IngestOutcome.OwnEcho());
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
     private static InboundMessage inbound(Message<?> message, Clock clock) {
         MessageHeaders headers = message.getHeaders();
         Object payload = message.getPayload();
         byte[] bytes = payload instanceof byte[] b ? b : String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
         SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,
                 SimpleAcknowledgment.class);
+        Transport transport = headers.get(TRANSPORT, Transport.class);
+        Consumer<IngestOutcome> outcome = headers.get(OUTCOME_CALLBACK, Consumer.class);
         return new InboundMessage(headers.get(MqttHeaders.RECEIVED_TOPIC, String.class), bytes, clock.instant(),
                 Boolean.TRUE.equals(headers.get(MqttHeaders.RECEIVED_RETAINED, Boolean.class)),
-                ack == null ? () -> { } : () -> acknowledge(ack));
+                ack == null ? () -> { } : () -> acknowledge(ack), transport == null ? Transport.MQTT : transport,
+                outcome == null ? o -> { } : outcome);
     }
 
     /**

@@ -10,9 +10,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.waymark.owntracks.Card;
+import io.waymark.owntracks.Configuration;
 import io.waymark.owntracks.Location;
 import io.waymark.owntracks.Lwt;
 import io.waymark.owntracks.OwnTracksMessage;
+import io.waymark.owntracks.Status;
 import io.waymark.owntracks.Transition;
 import io.waymark.owntracks.Waypoint;
 import io.waymark.owntracks.Waypoints;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Counters of messages received, stored, ignored and rejected, tagged by {@code _type} (and
  * reason): {@code waymark.messages.received}, {@code waymark.messages.stored} (what a module
- * keeps), {@code waymark.messages.ignored} (accepted types Waymark does not store: status, cmd,
+ * keeps), {@code waymark.messages.ignored} (accepted types Waymark does not store: cmd,
  * steps, ...), {@code waymark.messages.rejected}; and {@code waymark.ingest.batch.size}, the
  * messages per transaction, {@code waymark.ingest.commit} (the time to store and commit one
  * batch) and {@code waymark.ingest.queue.depth} (messages decoded but not yet stored). Counters
@@ -89,12 +91,12 @@ class IngestMetrics {
     }
 
     /**
-     * The types the modules keep: tracking (locations, transitions, waypoints), device (cards)
-     * and presence (wills, as presence changes). Keep in step with their {@code record} methods.
+     * The types the modules keep: tracking (locations, transitions, waypoints, a dump's regions),
+     * device (cards, the last status and configuration dump) and presence (wills, as presence changes). Keep in step with their {@code record} methods.
      */
     private static boolean isStored(OwnTracksMessage m) {
         return m instanceof Location || m instanceof Transition || m instanceof Waypoint || m instanceof Waypoints
-                || m instanceof Card || m instanceof Lwt;
+                || m instanceof Card || m instanceof Lwt || m instanceof Status || m instanceof Configuration;
     }
 
     private Counter counter(String name, String type, String reason) {

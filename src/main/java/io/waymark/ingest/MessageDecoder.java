@@ -1,8 +1,8 @@
 package io.waymark.ingest;
 
 import io.waymark.owntracks.DeviceId;
+import io.waymark.owntracks.EncryptedPayload;
 import io.waymark.owntracks.InvalidMessageException;
-import io.waymark.owntracks.OtherMessage;
 import io.waymark.owntracks.OwnTracksCodec;
 import io.waymark.owntracks.OwnTracksMessage;
 import io.waymark.owntracks.ReceivedMessage;
@@ -12,19 +12,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns an inbound message into an accepted OwnTracks message or a rejection; never throws.
- * An encrypted payload is rejected ({@code encrypted-no-key}) so that it is kept and counted.
+ * An encrypted payload is opened with the device's key (its own, else its user's) and the
+ * message inside goes on as if it had come plain, remembered as encrypted; without a key it is
+ * rejected ({@code encrypted-no-key}), when it cannot be opened ({@code decrypt-failed}); the
+ * envelope itself is never accepted as a message.
  */
 @Component
 class MessageDecoder {
 
-    private static final String ENCRYPTED = "encrypted";
+    /** Cheap pre-check on the hot path: only a payload with this text can be an envelope. */
+    private static final byte[] ENCRYPTED = "encrypted".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final OwnTracksCodec codec = new OwnTracksCodec();
 
+    private final EncryptedPayload encryption;
+
     private final long maxPayloadBytes;
 
-    MessageDecoder(IngestProperties properties) {
+    MessageDecoder(IngestProperties properties, EncryptedPayload encryption) {
         this.maxPayloadBytes = properties.maxPayloadBytes().toBytes();
+        this.encryption = encryption;
     }
 
     IngestItem decode(InboundMessage inbound) {
@@ -34,14 +41,13 @@ class MessageDecoder {
         }
         try {
             Topic topic = Topic.parse(inbound.topic());
-            OwnTracksMessage message = codec.decode(inbound.payload());
-            if (message instanceof OtherMessage other && ENCRYPTED.equals(other.type())) {
-                // kept, not dropped: until Waymark can decrypt, this is where the phone's data is
-                return new IngestItem.Rejected(inbound, RejectionReason.ENCRYPTED_NO_KEY,
-                        "encrypted payload and no key to decrypt it");
-            }
-            return new IngestItem.Accepted(inbound, new ReceivedMessage(DeviceId.of(topic), message, inbound.topic(),
-                    inbound.payload(), inbound.receivedAt(), inbound.retained()));
+            DeviceId device = DeviceId.of(topic);
+            byte[] payload = contains(inbound.payload(), ENCRYPTED) ? encryption.unwrap(device, inbound.payload())
+                    : inbound.payload();
+            boolean encrypted = payload != inbound.payload(); // unwrap hands back the same array for plain JSON
+            OwnTracksMessage message = codec.decode(payload);
+            return new IngestItem.Accepted(inbound, new ReceivedMessage(device, message, inbound.topic(), payload,
+                    inbound.receivedAt(), inbound.retained(), inbound.transport(), encrypted));
         }
         catch (InvalidMessageException ex) {
             return new IngestItem.Rejected(inbound, ex.reason(), ex.getMessage());
@@ -49,5 +55,18 @@ class MessageDecoder {
         catch (RuntimeException ex) {
             return new IngestItem.Rejected(inbound, RejectionReason.INTERNAL_ERROR, String.valueOf(ex));
         }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

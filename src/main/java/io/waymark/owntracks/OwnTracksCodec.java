@@ -54,6 +54,7 @@ public final class OwnTracksCodec {
             case "transition" -> transition(fields);
             case "waypoint" -> waypoint(fields);
             case "waypoints" -> waypoints(root);
+            case "configuration" -> new Configuration(root.toString(), regionsOfDump(root));
             case "card" -> new Card(fields.string("name"), fields.string("tid"), fields.string("face"));
             case "status" -> new Status(root.toString());
             case "cmd" -> new Cmd(fields.string("action"));
@@ -103,6 +104,28 @@ public final class OwnTracksCodec {
             }
         }
         return new Waypoints(waypoints);
+    }
+
+    /**
+     * The regions of a configuration dump. A dump is the app's whole state: one odd region in it
+     * is skipped rather than costing the rest.
+     */
+    private static List<Waypoint> regionsOfDump(JsonNode root) {
+        JsonNode array = root.get("waypoints");
+        List<Waypoint> waypoints = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            for (JsonNode element : array) {
+                try {
+                    if (element.isObject()) {
+                        waypoints.add(waypoint(new Fields(element)));
+                    }
+                }
+                catch (InvalidMessageException ex) {
+                    // skipped: see above
+                }
+            }
+        }
+        return waypoints;
     }
 
     /** Typed, tolerant access to the fields of one JSON object. */

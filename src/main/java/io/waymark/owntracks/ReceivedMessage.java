@@ -8,11 +8,20 @@ import java.time.Instant;
  * to the modules that store it.
  *
  * @param topic the topic as received
- * @param payload the payload as received (the modules keep it as raw JSON)
+ * @param payload the payload as received, or for an encrypted one the decrypted message (the
+ *        modules keep it as raw JSON)
  * @param retained a retained replay from the broker, not a sign that the device is there now
+ * @param transport how it reached Waymark
+ * @param encrypted whether it came in an encrypted envelope
  */
 public record ReceivedMessage(DeviceId deviceId, OwnTracksMessage message, String topic, byte[] payload,
-        Instant receivedAt, boolean retained) {
+        Instant receivedAt, boolean retained, Transport transport, boolean encrypted) {
+
+    /** A plain message that came over MQTT. */
+    public ReceivedMessage(DeviceId deviceId, OwnTracksMessage message, String topic, byte[] payload,
+            Instant receivedAt, boolean retained) {
+        this(deviceId, message, topic, payload, receivedAt, retained, Transport.MQTT, false);
+    }
 
     /** The payload as text. */
     public String json() {

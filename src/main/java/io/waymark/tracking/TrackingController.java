@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A device's location history and region transitions. */
+/** A device's location history, region transitions and regions (waypoints). */
 @RestController
 @RequestMapping("/api/v1/devices/{user}/{device}")
 class TrackingController {
@@ -56,5 +56,10 @@ class TrackingController {
     List<TransitionView> transitions(@PathVariable String user, @PathVariable String device,
             @RequestParam(defaultValue = "1000") @Positive @Max(MAX_LIMIT) int limit) {
         return tracking.transitions(devices.known(user, device), limit);
+    }
+
+    @GetMapping("/waypoints")
+    List<WaypointView> waypoints(@PathVariable String user, @PathVariable String device) {
+        return tracking.waypoints(devices.known(user, device));
     }
 }

@@ -42,4 +42,14 @@ class TrackingQueries {
                         (Double) rs.getObject(5), (Double) rs.getObject(6), (Integer) rs.getObject(7)),
                 id.user(), id.device(), limit);
     }
+
+    /** The device's regions (from {@code waypoint}, {@code waypoints} and configuration dumps), oldest first. */
+    List<WaypointView> waypoints(DeviceId id) {
+        return jdbc.query("SELECT descr, lat, lon, rad, tst, rid, uuid, major, minor FROM waypoint"
+                + " WHERE user_name = ? AND device_name = ? ORDER BY tst",
+                (rs, i) -> new WaypointView(rs.getString(1), (Double) rs.getObject(2), (Double) rs.getObject(3),
+                        (Integer) rs.getObject(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+                        (Integer) rs.getObject(8), (Integer) rs.getObject(9)),
+                id.user(), id.device());
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.waymark.config.AfterCommit;
+import io.waymark.owntracks.Configuration;
 import io.waymark.owntracks.Location;
 import io.waymark.owntracks.ReceivedMessage;
 import io.waymark.owntracks.Transition;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tracking's hand-off from the ingestion writer: takes the locations, transitions and
- * waypoints of a batch, stores them in the caller's transaction (the device rows exist), and
+ * waypoints (also those listed in a configuration dump) of a batch, stores them in the caller's transaction (the device rows exist), and
  * publishes {@link LocationStored} and {@link TransitionStored} once it has committed.
  */
 @Component
@@ -44,7 +45,8 @@ public class TrackingRecorder {
         List<WaypointRecorder.Row> regions = new ArrayList<>();
         for (ReceivedMessage m : messages) {
             if (m.message() instanceof Location l) {
-                fixes.add(new ReceivedLocation(m.deviceId(), l, m.receivedAt(), m.topic(), m.json()));
+                fixes.add(new ReceivedLocation(m.deviceId(), l, m.receivedAt(), m.topic(), m.json(), m.transport(),
+                        m.encrypted()));
             }
             else if (m.message() instanceof Transition t) {
                 crossings.add(new ReceivedTransition(m.deviceId(), t, m.receivedAt(), m.json()));
@@ -54,6 +56,9 @@ public class TrackingRecorder {
             }
             else if (m.message() instanceof Waypoints w) {
                 w.waypoints().forEach(one -> regions.add(new WaypointRecorder.Row(m.deviceId(), one, m.receivedAt())));
+            }
+            else if (m.message() instanceof Configuration dump) {
+                dump.waypoints().forEach(one -> regions.add(new WaypointRecorder.Row(m.deviceId(), one, m.receivedAt())));
             }
         }
         Set<ReceivedLocation> lastKnown = new HashSet<>(locations.store(fixes));

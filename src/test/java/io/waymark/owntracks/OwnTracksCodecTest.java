@@ -339,8 +339,22 @@ class OwnTracksCodecTest {
     }
 
     @Test
-    void configurationEncryptedStepsBeaconAndUnknownTypesPassThrough() {
-        assertThat(decode("configuration-dump.json")).isEqualTo(new OtherMessage("configuration"));
+    void aConfigurationDumpKeepsItsJsonAndItsRegions() {
+        Configuration dump = (Configuration) decode("configuration-dump.json");
+        assertThat(dump.json()).contains("\"clientId\":\"jane-iphone\"");
+        assertThat(dump.waypoints()).containsExactly(
+                new Waypoint("Home", 52.516275, 13.377704, 100, 1699004400L, "6a1f0c33", null, null, null));
+    }
+
+    @Test
+    void aBrokenRegionInADumpIsSkippedNotFatal() {
+        Configuration dump = (Configuration) codec.decode(("{\"_type\":\"configuration\",\"waypoints\":"
+                + "[{\"desc\":\"no tst\"},{\"desc\":\"ok\",\"tst\":5}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(dump.waypoints()).extracting(Waypoint::desc).containsExactly("ok");
+    }
+
+    @Test
+    void encryptedStepsBeaconAndUnknownTypesPassThrough() {
         assertThat(decode("encrypted.json")).isEqualTo(new OtherMessage("encrypted"));
         assertThat(decode("steps.json")).isEqualTo(new OtherMessage("steps"));
         assertThat(decode("beacon.json")).isEqualTo(new OtherMessage("beacon"));

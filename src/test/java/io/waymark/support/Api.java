@@ -66,8 +66,54 @@ public final class Api {
         return send("GET", path, null);
     }
 
-    /** Any method; {@code json} (or null for no body) is sent as application/json. */
-    public Response send(String method, String path, String json) {
+    /** The body of a {@code GET} that must answer 200 with {@code contentType}, as bytes. */
+    public byte[] bytes(String path, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || !contentType.equals(response.headers().firstValue("Content-Type").orElse(""))) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + " "
+                        + response.headers().firstValue("Content-Type").orElse(""));
+            }
+            return response.body();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("GET " + path + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * An OwnTracks app in HTTP mode: {@code POST /pub} with {@code X-Limit-U} / {@code X-Limit-D},
+     * logged in as that user (created on first use, see {@link #user}), as the app would be.
+     */
+    public Response pub(String user, String device, String json) {
+        return user(user).send("POST", "/pub", json, "X-Limit-U", user, "X-Limit-D", device);
+    }
+
+    /** The password of the users {@link #user} creates. */
+    public static String passwordOf(String user) {
+        return "pw-" + user + "-secret";
+    }
+
+    /** The API as {@code user}, a USER created by the admin if it does not exist yet. */
+    public Api user(String user) {
+        Response created = new Api(base, basic("admin", ADMIN_PASSWORD)).send("POST", "/api/v1/users",
+                "{\"username\":\"" + user + "\",\"password\":\"" + passwordOf(user) + "\",\"role\":\"USER\"}");
+        if (created.status() != 201 && created.status() != 409) {
+            throw new IllegalStateException("creating user " + user + " answered " + created.status() + ": " + created.body());
+        }
+        return as(user, passwordOf(user));
+    }
+
+    /** Any method; {@code json} (or null for no body) is sent as application/json; headers as name, value, ... */
+    public Response send(String method, String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
             .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -75,6 +121,9 @@ public final class Api {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

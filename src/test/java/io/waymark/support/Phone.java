@@ -44,6 +44,9 @@ public final class Phone implements AutoCloseable {
 
     private volatile String lastReceived;
 
+    /** Everything a {@link #listening} client received, in order. */
+    private final java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** The open socket of a frozen phone, which has no Paho client. */
     private final Socket frozen;
 
@@ -101,6 +104,35 @@ public final class Phone implements AutoCloseable {
             throw new IllegalStateException("Could not subscribe to " + topic, ex);
         }
         return watcher;
+    }
+
+    /**
+     * A phone in MQTT mode listening to its friends ({@code owntracks/+/+}, {@code owntracks/+/+/info},
+     * or whatever filters are given): {@link #received()} has every message, retained ones too.
+     */
+    public static Phone listening(String url, String... filters) {
+        MqttAsyncClient client = connectPaho(url, "listener-" + System.nanoTime(), options -> { });
+        Phone listener = new Phone(client, null, false, null);
+        try {
+            for (String filter : filters) {
+                client.subscribe(filter, 1, (t, message) -> listener.received.add(new Received(t,
+                        new String(message.getPayload(), StandardCharsets.UTF_8), message.isRetained())))
+                    .waitForCompletion(10_000);
+            }
+        }
+        catch (MqttException ex) {
+            listener.close();
+            throw new IllegalStateException("Could not subscribe to " + java.util.Arrays.toString(filters), ex);
+        }
+        return listener;
+    }
+
+    /** What a {@link #listening} client received so far. */
+    public java.util.List<Received> received() {
+        return java.util.List.copyOf(received);
+    }
+
+    public record Received(String topic, String payload, boolean retained) {
     }
 
     /**

@@ -40,6 +40,11 @@ class MqttV3ClientFactory extends DefaultMqttPahoClientFactory {
         return client;
     }
 
+    /** The client the adapter uses now; null before its first connect. */
+    @Nullable MqttV3Client current() {
+        return current;
+    }
+
     /** Whether the current client's connection attempt has been under way for longer than {@code limit}. */
     boolean attemptOlderThan(Duration limit) {
         MqttV3Client client = current;

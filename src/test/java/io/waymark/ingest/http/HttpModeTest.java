@@ -1,0 +1,172 @@
+package io.waymark.ingest.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.waymark.support.Api.Response;
+import io.waymark.support.EmbeddedWaymarkTest;
+import io.waymark.support.Phone;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OwnTracks HTTP mode over real HTTP, into the same flow as MQTT: who publishes (headers, query,
+ * Basic), the answer after the commit, bad payloads kept, friends and queued commands in the answer.
+ */
+class HttpModeTest extends EmbeddedWaymarkTest {
+
+    @Test
+    void headersNameUserAndDeviceAndTheAnswerComesAfterTheCommit() {
+        long tst = Phone.now();
+        Response response = api().pub("hdr", "phone", Phone.location(48.1, 11.5, tst));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.json().isArray()).isTrue();
+        // committed before the answer: no waiting
+        JsonNode device = api().device("hdr", "phone");
+        assertThat(device.get("location").get("tst").asLong()).isEqualTo(tst);
+        assertThat(device.get("transport").asString()).isEqualTo("http");
+        assertThat(device.get("presence").get("state").asString()).isEqualTo("online");
+    }
+
+    @Test
+    void queryParametersNameUserAndDevice() {
+        long tst = Phone.now();
+        assertThat(api().send("POST", "/pub?u=qry&d=tablet", Phone.location(1, 2, tst)).status()).isEqualTo(200);
+        assertThat(api().device("qry", "tablet").get("location").get("tst").asLong()).isEqualTo(tst);
+    }
+
+    @Test
+    void basicUserNameIsTheUserAndTheDeviceComesFromTheHeader() {
+        long tst = Phone.now();
+        String basic = "Basic " + Base64.getEncoder().encodeToString("bas:secret".getBytes(StandardCharsets.UTF_8));
+        assertThat(api().send("POST", "/pub", Phone.location(3, 4, tst), "Authorization", basic, "X-Limit-D", "watch")
+            .status()).isEqualTo(200);
+        assertThat(api().device("bas", "watch").get("location").get("tst").asLong()).isEqualTo(tst);
+        // and with ?d= instead of the header
+        assertThat(api().send("POST", "/pub?d=car", Phone.location(3, 4, tst), "Authorization", basic).status())
+            .isEqualTo(200);
+        assertThat(api().device("bas", "car")).isNotNull();
+    }
+
+    @Test
+    void withoutUserOrDeviceTheRequestIsABadRequest() {
+        Response noUser = api().send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-D", "x");
+        assertThat(noUser.status()).isEqualTo(400);
+        assertThat(noUser.contentType()).startsWith("application/problem+json");
+        assertThat(noUser.json().get("detail").asString()).contains("no user");
+        Response noDevice = api().send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-U", "x");
+        assertThat(noDevice.status()).isEqualTo(400);
+        assertThat(noDevice.json().get("detail").asString()).contains("no device");
+    }
+
+    @Test
+    void aResentMessageIsStoredOnce() {
+        long tst = Phone.now() - 100;
+        String location = Phone.location(10, 20, tst);
+        assertThat(api().pub("again", "phone", location).status()).isEqualTo(200);
+        assertThat(api().pub("again", "phone", location).status()).isEqualTo(200);
+        JsonNode history = api().get("/api/v1/devices/again/phone/locations?from=" + (tst - 10) + "&to=" + (tst + 10));
+        assertThat(history.size()).isEqualTo(1);
+    }
+
+    @Test
+    void badPayloadsAreBadRequestsAndKept() {
+        Response malformed = api().pub("bad", "phone", "{\"_type\":\"location\",\"lat\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("reason").asString()).isEqualTo("malformed-json");
+        Response outOfRange = api().pub("bad", "phone", "{\"_type\":\"location\",\"lat\":91,\"lon\":0,\"tst\":1}");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.json().get("reason").asString()).isEqualTo("out-of-range");
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode r : api().get("/api/v1/rejected?limit=1000")) {
+            if (r.get("topic").asString().equals("owntracks/bad/phone")) {
+                reasons.add(r.get("reason").asString());
+            }
+        }
+        assertThat(reasons).contains("malformed-json", "out-of-range");
+    }
+
+    @Test
+    void aPayloadOverTheLimitIsTooLarge() {
+        // the test profile allows 16KB
+        String huge = "{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"tst\":3,\"pad\":\"" + "x".repeat(17 * 1024) + "\"}";
+        Response response = api().pub("big", "phone", huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("reason").asString()).isEqualTo("too-large");
+    }
+
+    @Test
+    void theAnswerHasFriendsLocationsAndCards() {
+        long tst = Phone.now() - 50;
+        api().pub("fr-anna", "phone", "{\"_type\":\"location\",\"lat\":52.5,\"lon\":13.4,\"tst\":\"" + tst + "\"}");
+        api().pub("fr-anna", "phone", "{\"_type\":\"card\",\"name\":\"Anna\",\"face\":\"iVBORw0KGgo=\"}");
+        Response answer = api().pub("fr-ben", "phone", Phone.location(52.6, 13.5, Phone.now()));
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode location = element(answer.json(), "location", "owntracks/fr-anna/phone");
+        assertThat(location).as(answer.body()).isNotNull();
+        assertThat(location.get("lat").asDouble()).isEqualTo(52.5);
+        assertThat(location.get("tst").isNumber()).isTrue();
+        assertThat(location.get("tst").asLong()).isEqualTo(tst);
+        assertThat(location.get("tid").asString()).isEqualTo("ne"); // the default: last two of "phone"
+        JsonNode card = element(answer.json(), "card", "owntracks/fr-anna/phone/info");
+        assertThat(card).as(answer.body()).isNotNull();
+        assertThat(card.get("name").asString()).isEqualTo("Anna");
+        assertThat(card.get("face").asString()).isEqualTo("iVBORw0KGgo=");
+        assertThat(card.get("tid").asString()).isEqualTo("ne");
+        assertThat(card.get("tst").isNumber()).isTrue();
+        // never the asking device itself
+        assertThat(element(answer.json(), "location", "owntracks/fr-ben/phone")).isNull();
+    }
+
+    @Test
+    void aQueuedCommandIsDeliveredOnce() {
+        api().pub("cmd-http", "phone", Phone.location(1, 1, Phone.now()));
+        Response queued = api().send("POST", "/api/v1/devices/cmd-http/phone/commands", "{\"action\":\"reportLocation\"}");
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().get("state").asString()).isEqualTo("queued");
+        assertThat(queued.json().get("action").asString()).isEqualTo("reportLocation");
+        assertThat(queued.json().get("createdAt").asString()).isNotBlank();
+        long id = queued.json().get("id").asLong();
+
+        JsonNode first = api().pub("cmd-http", "phone", Phone.location(1, 1, Phone.now() + 1)).json();
+        JsonNode cmd = element(first, "cmd", null);
+        assertThat(cmd).as(first.toString()).isNotNull();
+        assertThat(cmd.get("action").asString()).isEqualTo("reportLocation");
+        JsonNode second = api().pub("cmd-http", "phone", Phone.location(1, 1, Phone.now() + 2)).json();
+        assertThat(element(second, "cmd", null)).as(second.toString()).isNull();
+
+        JsonNode listed = api().get("/api/v1/devices/cmd-http/phone/commands");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(listed.get(0).get("state").asString()).isEqualTo("sent");
+    }
+
+    @Test
+    void aCommandNeedsAKnownActionAndWhatItCarries() {
+        api().pub("cmd-bad", "phone", Phone.location(1, 1, Phone.now()));
+        Response unknown = api().send("POST", "/api/v1/devices/cmd-bad/phone/commands", "{\"action\":\"selfDestruct\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        Response noWaypoints = api().send("POST", "/api/v1/devices/cmd-bad/phone/commands", "{\"action\":\"setWaypoints\"}");
+        assertThat(noWaypoints.status()).isEqualTo(400);
+        assertThat(noWaypoints.json().get("detail").asString()).contains("waypoints");
+        assertThat(api().send("POST", "/api/v1/devices/nobody/none/commands", "{\"action\":\"dump\"}").status())
+            .isEqualTo(404);
+    }
+
+    /** The element of {@code answer} with {@code _type} and, unless null, {@code topic}. */
+    static JsonNode element(JsonNode answer, String type, String topic) {
+        for (JsonNode e : answer) {
+            if (e.get("_type").asString().equals(type) && (topic == null || topic.equals(e.path("topic").asString()))) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
