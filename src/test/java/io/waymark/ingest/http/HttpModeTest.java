@@ -1,11 +1,10 @@
 package io.waymark.ingest.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import io.waymark.support.Api.Response;
+import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
 import org.junit.jupiter.api.Test;
@@ -36,31 +35,31 @@ class HttpModeTest extends EmbeddedWaymarkTest {
     @Test
     void queryParametersNameUserAndDevice() {
         long tst = Phone.now();
-        assertThat(api().send("POST", "/pub?u=qry&d=tablet", Phone.location(1, 2, tst)).status()).isEqualTo(200);
+        assertThat(api().user("qry").send("POST", "/pub?u=qry&d=tablet", Phone.location(1, 2, tst)).status())
+            .isEqualTo(200);
         assertThat(api().device("qry", "tablet").get("location").get("tst").asLong()).isEqualTo(tst);
     }
 
     @Test
     void basicUserNameIsTheUserAndTheDeviceComesFromTheHeader() {
         long tst = Phone.now();
-        String basic = "Basic " + Base64.getEncoder().encodeToString("bas:secret".getBytes(StandardCharsets.UTF_8));
-        assertThat(api().send("POST", "/pub", Phone.location(3, 4, tst), "Authorization", basic, "X-Limit-D", "watch")
-            .status()).isEqualTo(200);
+        Api bas = api().user("bas"); // HTTP Basic as bas
+        assertThat(bas.send("POST", "/pub", Phone.location(3, 4, tst), "X-Limit-D", "watch").status()).isEqualTo(200);
         assertThat(api().device("bas", "watch").get("location").get("tst").asLong()).isEqualTo(tst);
         // and with ?d= instead of the header
-        assertThat(api().send("POST", "/pub?d=car", Phone.location(3, 4, tst), "Authorization", basic).status())
-            .isEqualTo(200);
+        assertThat(bas.send("POST", "/pub?d=car", Phone.location(3, 4, tst)).status()).isEqualTo(200);
         assertThat(api().device("bas", "car")).isNotNull();
     }
 
     @Test
-    void withoutUserOrDeviceTheRequestIsABadRequest() {
-        Response noUser = api().send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-D", "x");
-        assertThat(noUser.status()).isEqualTo(400);
-        assertThat(noUser.contentType()).startsWith("application/problem+json");
-        assertThat(noUser.json().get("detail").asString()).contains("no user");
-        Response noDevice = api().send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-U", "x");
+    void withoutCredentialsOrDeviceTheRequestIsRefused() {
+        Response anonymous = api().anonymous().send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-U", "x",
+                "X-Limit-D", "x");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        Response noDevice = api().user("x").send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-U", "x");
         assertThat(noDevice.status()).isEqualTo(400);
+        assertThat(noDevice.contentType()).startsWith("application/problem+json");
         assertThat(noDevice.json().get("detail").asString()).contains("no device");
     }
 
@@ -168,5 +167,18 @@ class HttpModeTest extends EmbeddedWaymarkTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void aUserMayPublishOnlyAsItself() {
+        Response spoofed = api().user("spoofer").send("POST", "/pub", Phone.location(5, 5, Phone.now()),
+                "X-Limit-U", "victim", "X-Limit-D", "phone");
+        assertThat(spoofed.status()).isEqualTo(403);
+        assertThat(spoofed.contentType()).startsWith("application/problem+json");
+        assertThat(spoofed.json().get("detail").asString()).isEqualTo("'spoofer' may not publish as 'victim'");
+        assertThat(api().device("victim", "phone")).as("nothing stored for the victim").isNull();
+        Response spoofedByQuery = api().user("spoofer").send("POST", "/pub?u=victim&d=phone",
+                Phone.location(5, 5, Phone.now()));
+        assertThat(spoofedByQuery.status()).isEqualTo(403);
     }
 }
