@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import io.waymark.broker.EmbeddedBroker;
 import io.waymark.support.Api;
+import io.waymark.support.HeadlessChromium;
 import io.waymark.support.Phone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,16 +23,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,9 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * The dashboard in a real (headless) Chromium, fed by phones publishing to the embedded broker:
@@ -55,10 +47,6 @@ import static org.junit.jupiter.api.Assumptions.abort;
         "waymark.dashboard.reconnect-delay=1s", "waymark.security.admin-password=" + Api.ADMIN_PASSWORD })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -83,28 +71,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String missing = "Headless browser tests need /usr/bin/chromium and /usr/bin/chromedriver"
-                    + " (apt-get install chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            abort(missing + ": skipped");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + temp.resolve("chromium-profile"), "--window-size=1400,900");
-        // the page is usable once its scripts ran; map tiles may never load (no internet)
-        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(temp.resolve("chromium-profile"));
     }
 
     @AfterAll
@@ -130,12 +97,7 @@ class DashboardBrowserTest {
     /** Failed tile requests are expected offline; anything else in the console is a bug. */
     @AfterEach
     void pageLoggedNoErrors() {
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-            .map(LogEntry::getMessage)
-            .filter(message -> !message.contains("tile.openstreetmap.org"))
-            .toList();
-        assertThat(errors).isEmpty();
+        assertThat(HeadlessChromium.consoleProblems(browser)).isEmpty();
     }
 
     @Test

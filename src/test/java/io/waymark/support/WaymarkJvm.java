@@ -69,6 +69,7 @@ public final class WaymarkJvm implements AutoCloseable {
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.waymark.WaymarkApplication"));
         command.addAll(arguments);
+        command.add("--waymark.security.admin-password=" + Api.ADMIN_PASSWORD); // what Api logs in with
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
