@@ -70,7 +70,7 @@ public final class Bench {
                   visible-latency  publish -> visible in GET /api/v1/devices/{user}/{device}
                       --broker-url ...  --api-url ...  --single 100  --rate 100 --seconds 20 --devices 10
                   jfr-top          summarise a JFR recording
-                      --file rec.jfr  --top 25  --thread <substring>  --event cpu|alloc
+                      --file rec.jfr  --top 25  --thread <substring>  --exclude-thread <substring>  --event cpu|alloc
                   free-port        print a free TCP port
                 """);
     }

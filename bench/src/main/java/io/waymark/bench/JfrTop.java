@@ -27,6 +27,8 @@ final class JfrTop {
         Path file = Path.of(o.string("file", "recording.jfr"));
         int top = o.integer("top", 25);
         String threadFilter = o.string("thread", null);
+        // e.g. http-nio: during the ingest runs those threads serve only the bench's own polling and checks
+        String threadExclude = o.string("exclude-thread", null);
         // cpu: jdk.ExecutionSample, one per sample; alloc: jdk.ObjectAllocationSample, weighted by bytes
         boolean alloc = o.string("event", "cpu").equals("alloc");
         String eventName = alloc ? "jdk.ObjectAllocationSample" : "jdk.ExecutionSample";
@@ -45,7 +47,8 @@ final class JfrTop {
                 }
                 RecordedThread thread = event.getThread(alloc ? "eventThread" : "sampledThread");
                 String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-                if (threadFilter != null && !threadName.contains(threadFilter)) {
+                if (threadFilter != null && !threadName.contains(threadFilter)
+                        || threadExclude != null && threadName.contains(threadExclude)) {
                     continue;
                 }
                 long w = alloc ? event.getLong("weight") : 1;
@@ -75,7 +78,8 @@ final class JfrTop {
             }
         }
         System.out.printf(Locale.ROOT, "%s: %,d %s%s%n", file, total, alloc ? "bytes sampled" : "execution samples",
-                threadFilter == null ? "" : " on threads matching '" + threadFilter + "'");
+                (threadFilter == null ? "" : " on threads matching '" + threadFilter + "'")
+                        + (threadExclude == null ? "" : ", threads matching '" + threadExclude + "' left out"));
         print("samples by thread (digits → N)", threads, total, top);
         if (alloc) {
             print("allocated types", allocatedTypes, total, top);
