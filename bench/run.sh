@@ -149,6 +149,11 @@ jfr_stop() { # recording file
     sed -n '1,120p' "${1%.jfr}-cpu.txt"
 }
 
+db_pids() { # the PostgreSQL backends serving Waymark's pool (their CPU is the database's share)
+    [ -z "$PG_DB" ] || psql -d "$PG_DB" -Atc \
+        "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '$PG_DB' AND pid <> pg_backend_pid()"
+}
+
 # One Waymark: devices latency (idle and under load), the ingest runs, publish → visible.
 waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     local name=$1 url=$2 broker_pid=$3; shift 3
@@ -164,7 +169,7 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
         run=$((run + 1))
         bench ingest --label "ingest-c$c-run$run" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
             --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
-            --work "$WORK" | tee "$dir/ingest-$run.txt" || true
+            --work "$WORK" --db-pids "$(db_pids)" | tee "$dir/ingest-$run.txt" || true
         record "$name" "$dir/ingest-$run.txt"
     done
     jfr_stop "$dir/waymark.jfr"
@@ -244,12 +249,12 @@ $2 ~ /^ingest-/ { c = $2; sub(/^ingest-/, "", c); sub(/-run.*/, "", c); n++; sc[
     if ($1 == "ceiling" && val("status") == "ok") { csum[c] += rate[n]; ccount[c]++ } }
 $2 !~ /^ingest-/ { other[++m] = $0 }
 END {
-    printf "%-10s %-20s %9s %9s %8s %9s %8s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "load µs", "waymark µs", "broker µs", "batch", "RSS MB", "exactly once"
+    printf "%-10s %-17s %7s %8s %8s %10s %9s %6s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "load µs", "waymark µs", "broker µs", "db µs", "batch", "RSS MB", "exactly once"
     for (i = 1; i <= n; i++) {
         $0 = line[i]; c = conc[i]
         ratio = ccount[c] ? sprintf("%.0f%%", 100 * rate[i] / (csum[c] / ccount[c])) : "-"
-        printf "%-10s %-20s %9s %9s %8s %9s %8s %7s %7s %s\n", sc[i], lab[i], rate[i], ratio, val("load_cpu_us"),
-            (sc[i] == "ceiling" ? "(sub) " : "") val("waymark_cpu_us"), val("broker_cpu_us"), val("mean_batch"),
+        printf "%-10s %-17s %7s %8s %8s %10s %9s %6s %7s %7s %s\n", sc[i], lab[i], rate[i], ratio, val("load_cpu_us"),
+            (sc[i] == "ceiling" ? "(sub) " : "") val("waymark_cpu_us"), val("broker_cpu_us"), val("db_cpu_us"), val("mean_batch"),
             (sc[i] == "ceiling" ? "-" : val("rss_mb")), val("exact")
     }
     print ""
@@ -266,4 +271,5 @@ END {
 }' "$RESULTS"
 echo
 echo "(ceiling = the mean ceiling rate at the same concurrency in this run; µs = CPU per message from /proc;"
-echo " for the ceiling, the 'waymark µs' column is mosquitto_sub's; embedded: Waymark is the broker too)"
+echo " for the ceiling, the 'waymark µs' column is mosquitto_sub's; embedded: Waymark is the broker too;"
+echo " db µs: the PostgreSQL backends of Waymark's pool; H2 runs inside Waymark)"

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,9 @@ final class Ingest {
 
     private final long timeoutNanos;
 
+    /** PostgreSQL backends serving Waymark's pool: their CPU is the database's share of the work. */
+    private final long[] dbPids;
+
     Ingest(Bench.Options o) {
         this.o = o;
         this.label = o.string("label", "ingest");
@@ -51,6 +55,8 @@ final class Ingest {
         this.waymarkPid = o.integer("waymark-pid", 0);
         this.brokerPid = o.integer("broker-pid", 0);
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(o.integer("timeout", 600));
+        String pids = o.string("db-pids", "").trim();
+        this.dbPids = pids.isEmpty() ? new long[0] : Arrays.stream(pids.split("[,\\s]+")).mapToLong(Long::parseLong).toArray();
     }
 
     static MosquittoLoad load(Bench.Options o, String brokerUrl) throws IOException {
@@ -73,6 +79,7 @@ final class Ingest {
         double waymarkCpu0 = ProcStat.cpuSeconds(waymarkPid);
         double brokerCpu0 = ProcStat.cpuSeconds(brokerPid);
         double selfCpu0 = ProcStat.cpuSeconds(ProcessHandle.current().pid());
+        double dbCpu0 = dbCpu();
 
         Throwable[] loadError = { null };
         Thread publishing = new Thread(() -> {
@@ -114,6 +121,7 @@ final class Ingest {
         }
         double waymarkCpu = ProcStat.cpuSeconds(waymarkPid) - waymarkCpu0;
         double brokerCpu = ProcStat.cpuSeconds(brokerPid) - brokerCpu0;
+        double dbCpu = dbCpu() - dbCpu0;
         publishing.join(TimeUnit.SECONDS.toMillis(60));
         double selfCpu = ProcStat.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0;
         if (loadError[0] != null) {
@@ -134,13 +142,23 @@ final class Ingest {
         System.out.printf(Locale.ROOT, "  all %,d arrived in %.2f s = %,.0f msg/s (publishers done after %.2f s);"
                 + " exactly once: %s%n", n, seconds, n / seconds, publishSeconds, exact);
         System.out.printf(Locale.ROOT, "  CPU per message: load generator %.1f µs, Waymark %.1f µs, broker %.1f µs,"
-                + " bench JVM (polling) %.1f µs; mean batch %.1f; Waymark RSS %.0f MB%n", us(load.cpuSeconds, n),
-                us(waymarkCpu, n), us(brokerCpu, n), us(selfCpu, n), batches == 0 ? 0 : batched / batches, rss);
+                + " database %.1f µs, bench JVM (polling) %.1f µs; mean batch %.1f; Waymark RSS %.0f MB%n",
+                us(load.cpuSeconds, n), us(waymarkCpu, n), us(brokerCpu, n), us(dbCpu, n), us(selfCpu, n), batches == 0 ? 0 : batched / batches, rss);
         System.out.printf(Locale.ROOT, "RESULT %s status=%s messages=%d rate=%.0f total_s=%.2f publish_s=%.2f"
-                + " load_cpu_us=%.1f waymark_cpu_us=%.1f broker_cpu_us=%.1f mean_batch=%.1f rss_mb=%.0f exact=%s%n", label,
-                exact.equals("yes") ? "ok" : "wrong", n, n / seconds, seconds, publishSeconds, us(load.cpuSeconds, n),
-                us(waymarkCpu, n), us(brokerCpu, n), batches == 0 ? 0 : batched / batches, rss, exact.replace(' ', '_'));
+                + " load_cpu_us=%.1f waymark_cpu_us=%.1f broker_cpu_us=%.1f db_cpu_us=%s mean_batch=%.1f rss_mb=%.0f"
+                + " exact=%s%n", label, exact.equals("yes") ? "ok" : "wrong", n, n / seconds, seconds, publishSeconds,
+                us(load.cpuSeconds, n), us(waymarkCpu, n), us(brokerCpu, n),
+                dbPids.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", us(dbCpu, n)), batches == 0 ? 0 : batched / batches, rss, exact.replace(' ', '_'));
         return exact.equals("yes") ? 0 : 1;
+    }
+
+    private double dbCpu() {
+        double sum = 0;
+        for (long pid : dbPids) {
+            double cpu = ProcStat.cpuSeconds(pid);
+            sum += Double.isNaN(cpu) ? 0 : cpu;
+        }
+        return sum;
     }
 
     private static double us(double seconds, int n) {
