@@ -94,17 +94,8 @@ final class DevicesLatency {
 
         // the same requests while the ingest load runs (it adds its own devices to the answer)
         MosquittoLoad load = Ingest.load(loadOptions, brokerUrl);
-        Throwable[] loadError = { null };
-        Thread publishing = new Thread(() -> {
-            try {
-                load.run();
-            }
-            catch (Throwable ex) {
-                loadError[0] = ex;
-            }
-        }, "bench-load");
         double target = api.metricCount("waymark.messages.stored", "type:location") + load.messages;
-        publishing.start();
+        Thread publishing = load.start();
         long[] busy = new long[1 << 16];
         int count = 0;
         // until the publishers are done and Waymark has stored it all (via Mosquitto it lags behind)
@@ -117,8 +108,8 @@ final class DevicesLatency {
             }
         }
         publishing.join();
-        if (loadError[0] != null) {
-            System.out.println("  LOAD FAILED: " + loadError[0]);
+        if (load.failure != null) {
+            System.out.println("  LOAD FAILED: " + load.failure);
             System.out.println("RESULT devices-latency-load status=failed");
             return 1;
         }

@@ -81,17 +81,8 @@ final class Ingest {
         double selfCpu0 = ProcStat.cpuSeconds(ProcessHandle.current().pid());
         double dbCpu0 = dbCpu();
 
-        Throwable[] loadError = { null };
-        Thread publishing = new Thread(() -> {
-            try {
-                load.run();
-            }
-            catch (Throwable ex) {
-                loadError[0] = ex;
-            }
-        }, "bench-load");
         long start = System.nanoTime();
-        publishing.start();
+        Thread publishing = load.start();
 
         long doneAt = -1;
         long got = 0;
@@ -115,7 +106,7 @@ final class Ingest {
                 doneAt = System.nanoTime();
                 break;
             }
-            if (loadError[0] != null || now - lastChange > TimeUnit.SECONDS.toNanos(60)) {
+            if (load.failure != null || now - lastChange > TimeUnit.SECONDS.toNanos(60)) {
                 break;
             }
         }
@@ -124,8 +115,8 @@ final class Ingest {
         double dbCpu = dbCpu() - dbCpu0;
         publishing.join(TimeUnit.SECONDS.toMillis(60));
         double selfCpu = ProcStat.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0;
-        if (loadError[0] != null) {
-            System.out.println("  LOAD FAILED: " + loadError[0]);
+        if (load.failure != null) {
+            System.out.println("  LOAD FAILED: " + load.failure);
         }
         if (doneAt < 0) {
             System.out.printf(Locale.ROOT, "  INCOMPLETE: %,d of %,d after %.1f s%n", got, n, (System.nanoTime() - start) / 1e9);

@@ -107,6 +107,23 @@ final class MosquittoLoad {
         return done.get();
     }
 
+    /** Why the last {@link #start}ed run failed; null while it has not. */
+    volatile Throwable failure;
+
+    /** {@link #run} on a thread of its own, for measuring while the load runs. */
+    Thread start() {
+        Thread thread = new Thread(() -> {
+            try {
+                run();
+            }
+            catch (Throwable ex) {
+                failure = ex;
+            }
+        }, "bench-load");
+        thread.start();
+        return thread;
+    }
+
     /** Runs every publisher, {@code concurrency} at a time, and waits for all; throws if one failed. */
     void run() throws Exception {
         long self = ProcessHandle.current().pid();
