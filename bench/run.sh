@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# Waymark benchmark, one command: builds Waymark and the load generator, then runs
-#   (a) ingest N=100,000 / D=100 through the embedded broker,
-#   (b) ingest N=100,000 / D=100 through a Mosquitto this script starts,
-#   (c) GET /api/v1/devices latency with 1,000 devices,
-# each against a freshly started Waymark with a fresh H2 file database, and prints a summary.
+# Waymark benchmark, one command, one run, every figure side by side (docs/PERFORMANCE.md):
+#   ceiling    the load into a Mosquitto this script starts, one `mosquitto_sub -q 1` writing to a file
+#   mosquitto  Waymark (H2 file) subscribed to that Mosquitto
+#   embedded   Waymark (H2 file) with its embedded broker, the publishers connected straight to it
+#   postgres   Waymark with the postgres profile (a database of its own, created and dropped here),
+#              fed through the same Mosquitto
+# The load: MESSAGES distinct QoS 1 locations for DEVICES devices, one C `mosquitto_pub -l` process per
+# device, N at a time (each entry of RUNS is one ingest run at that concurrency). Every Waymark run
+# is checked: each device's history is exactly what was published (once each) and its last-known
+# location is the newest. For each Waymark it also measures GET /api/v1/devices with
+# LATENCY_DEVICES devices (idle, then while one ingest load runs), publish → visible in
+# GET /api/v1/devices/{user}/{device} (single messages, then VISIBLE_RATE msg/s), and its RSS.
 # Everything it starts is stopped on exit.
 #
 # Environment (all optional):
-#   MESSAGES=100000 DEVICES=100 LATENCY_DEVICES=1000 REQUESTS=2000 WARMUP=500
-#   SCENARIOS="embedded mosquitto latency"   which scenarios to run
-#   INGEST_RUNS=2        ingest runs per Waymark instance: run 1 starts on a cold JVM (JIT compiling),
-#                        later runs (new devices, same database) measure the warmed-up JVM
-#   PROFILE=1            also record Waymark with JFR during each scenario and summarise hot spots
-#   WAYMARK_JAVA_OPTS    extra JVM options for Waymark (e.g. -Xmx2g)
-#   WAYMARK_ARGS         extra Waymark arguments for every scenario (e.g. an extra Flyway location)
+#   MESSAGES=100000 DEVICES=100 RUNS="20 20 100"   ingest runs: the concurrency of each
+#   LATENCY_DEVICES=1000 WARMUP=500 REQUESTS=2000  GET /api/v1/devices (idle requests; under load:
+#                                                  as many as fit while the load runs)
+#   VISIBLE_SINGLE=100 VISIBLE_RATE=100 VISIBLE_SECONDS=20
+#   SCENARIOS="ceiling mosquitto embedded postgres"
+#   WAYMARK_JAVA_OPTS="-Xmx256m"  JVM options of every Waymark
+#   WAYMARK_ARGS         extra Waymark arguments for every Waymark
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres   the PostgreSQL for the postgres scenario
+#   BENCH_MQTT_USER / BENCH_MQTT_PASSWORD  login of every publisher (mosquitto_pub, Paho); none by default
+#   BENCH_API_USER / BENCH_API_PASSWORD    HTTP basic login of every REST call; none by default
+#   PROFILE=1            record Waymark with JFR during its ingest runs; CPU and allocation summaries
 #   SKIP_BUILD=1         reuse target/waymark-*.jar and bench/target/waymark-bench.jar
 #   KEEP=1               keep the work directory (logs, databases, recordings)
 set -euo pipefail
@@ -21,20 +32,23 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MESSAGES=${MESSAGES:-100000}
 DEVICES=${DEVICES:-100}
+RUNS=${RUNS:-"20 20 100"}
 LATENCY_DEVICES=${LATENCY_DEVICES:-1000}
-REQUESTS=${REQUESTS:-2000}
 WARMUP=${WARMUP:-500}
-SCENARIOS=${SCENARIOS:-"embedded mosquitto latency"}
-PROFILE=${PROFILE:-0}
-INGEST_RUNS=${INGEST_RUNS:-2}
-WAYMARK_JAVA_OPTS=${WAYMARK_JAVA_OPTS:-}
+REQUESTS=${REQUESTS:-2000}
+VISIBLE_SINGLE=${VISIBLE_SINGLE:-100}
+VISIBLE_RATE=${VISIBLE_RATE:-100}
+VISIBLE_SECONDS=${VISIBLE_SECONDS:-20}
+SCENARIOS=${SCENARIOS:-"ceiling mosquitto embedded postgres"}
+WAYMARK_JAVA_OPTS=${WAYMARK_JAVA_OPTS:-"-Xmx256m"}
 WAYMARK_ARGS=${WAYMARK_ARGS:-}
+PROFILE=${PROFILE:-0}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/waymark-bench.XXXXXX")
-SUMMARY="$WORK/summary.txt"
-: > "$SUMMARY"
-WAYMARK_PID=""
-MOSQUITTO_PID=""
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+WAYMARK_PID="" MOSQUITTO_PID="" SUB_PID="" PG_DB=""
 
 log() { printf '\n=== %s\n' "$*"; }
 
@@ -53,18 +67,15 @@ stop_pid() { # pid name seconds
 
 cleanup() {
     stop_pid "$WAYMARK_PID" waymark 30
+    stop_pid "$SUB_PID" mosquitto_sub 5
     stop_pid "$MOSQUITTO_PID" mosquitto 10
-    if [ "${KEEP:-0}" = 1 ]; then
-        echo "work directory kept: $WORK"
-    else
-        rm -rf "$WORK"
-    fi
+    [ -z "$PG_DB" ] || dropdb --if-exists "$PG_DB" || echo "could not drop database $PG_DB"
+    if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 bench() { java -jar "$BENCH_JAR" "$@"; }
-free_port() { bench free-port; }
 
 wait_tcp() { # port seconds
     for _ in $(seq $(($2 * 10))); do
@@ -74,61 +85,99 @@ wait_tcp() { # port seconds
     return 1
 }
 
+record() { # output of a bench run: keep its RESULT lines, prefixed with the scenario
+    grep '^RESULT' "$2" | sed "s/^RESULT /$1 /" >> "$RESULTS" || echo "$1 no-result status=failed" >> "$RESULTS"
+}
+
+api_auth=()
+[ -z "${BENCH_API_USER:-}" ] || api_auth=(-u "$BENCH_API_USER:${BENCH_API_PASSWORD:-}")
+
+start_mosquitto() {
+    [ -z "$MOSQUITTO_PID" ] || return 0
+    mkdir -p "$WORK/mosquitto"
+    MOSQUITTO_PORT=$(bench free-port)
+    cat > "$WORK/mosquitto/mosquitto.conf" <<CONF
+listener $MOSQUITTO_PORT 127.0.0.1
+allow_anonymous true
+max_queued_messages 0
+max_inflight_messages 0
+persistence false
+user root
+log_dest file $WORK/mosquitto/mosquitto.log
+CONF
+    mosquitto -c "$WORK/mosquitto/mosquitto.conf" > "$WORK/mosquitto/stdout.log" 2>&1 &
+    MOSQUITTO_PID=$!
+    wait_tcp "$MOSQUITTO_PORT" 10 || { echo "Mosquitto did not start"; cat "$WORK/mosquitto/"*.log; exit 1; }
+    echo "Mosquitto up: pid $MOSQUITTO_PID, port $MOSQUITTO_PORT"
+}
+
 start_waymark() { # name, then extra Waymark arguments
     local name=$1; shift
     local dir="$WORK/$name"
     mkdir -p "$dir"
-    HTTP_PORT=$(free_port)
+    HTTP_PORT=$(bench free-port)
     API_URL="http://127.0.0.1:$HTTP_PORT"
     # shellcheck disable=SC2086
     (cd "$dir" && exec java $WAYMARK_JAVA_OPTS -jar "$WAYMARK_JAR" \
         --server.port="$HTTP_PORT" \
-        "--spring.datasource.url=jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+        "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
         --waymark.broker.data-path="$dir/broker" \
-        $WAYMARK_ARGS "$@" > "$dir/waymark.log" 2>&1) &
+        "$@" $WAYMARK_ARGS > "$dir/waymark.log" 2>&1) &
     WAYMARK_PID=$!
-    for _ in $(seq 1200); do
+    for _ in $(seq 1800); do
         if ! kill -0 "$WAYMARK_PID" 2>/dev/null; then
             echo "Waymark exited during startup:"; tail -50 "$dir/waymark.log"; exit 1
         fi
-        if curl -fs "$API_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"}$'; then
+        if curl -fs "${api_auth[@]}" "$API_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"}$'; then
             echo "Waymark ($name) up: pid $WAYMARK_PID, $API_URL, log $dir/waymark.log"
-            [ "$PROFILE" = 1 ] && jcmd "$WAYMARK_PID" JFR.start name=bench settings=profile \
-                filename="$dir/waymark.jfr" > /dev/null
             return 0
         fi
         sleep 0.1
     done
-    echo "Waymark did not become healthy in 120 s:"; tail -50 "$dir/waymark.log"; exit 1
+    echo "Waymark did not become healthy in 180 s:"; tail -50 "$dir/waymark.log"; exit 1
 }
 
-stop_waymark() { # name
-    local dir="$WORK/$1"
-    if [ "$PROFILE" = 1 ] && kill -0 "$WAYMARK_PID" 2>/dev/null; then
-        jcmd "$WAYMARK_PID" JFR.stop name=bench > /dev/null
-        bench jfr-top --file "$dir/waymark.jfr" --top 25 > "$dir/jfr-top.txt"
-        echo "JFR summary: $dir/jfr-top.txt"
-        sed -n '1,200p' "$dir/jfr-top.txt"
-    fi
+jfr_start() { [ "$PROFILE" != 1 ] || jcmd "$WAYMARK_PID" JFR.start name=bench settings=profile filename="$1" > /dev/null; }
+
+jfr_stop() { # recording file
+    [ "$PROFILE" = 1 ] || return 0
+    jcmd "$WAYMARK_PID" JFR.stop name=bench > /dev/null
+    # http-nio threads only serve the bench's own polling and exactly-once checks during these runs
+    bench jfr-top --file "$1" --top 30 --exclude-thread http-nio > "${1%.jfr}-cpu.txt"
+    bench jfr-top --file "$1" --top 30 --exclude-thread http-nio --event alloc > "${1%.jfr}-alloc.txt"
+    echo "JFR summaries: ${1%.jfr}-cpu.txt ${1%.jfr}-alloc.txt"
+    sed -n '1,120p' "${1%.jfr}-cpu.txt"
+}
+
+db_pids() { # the PostgreSQL backends serving Waymark's pool (their CPU is the database's share)
+    [ -z "$PG_DB" ] || psql -d "$PG_DB" -Atc \
+        "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '$PG_DB' AND pid <> pg_backend_pid()"
+}
+
+# One Waymark: devices latency (idle and under load), the ingest runs, publish → visible.
+waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
+    local name=$1 url=$2 broker_pid=$3; shift 3
+    local dir="$WORK/$name" run=0
+    start_waymark "$name" "$@"
+    [ -n "$broker_pid" ] || broker_pid=$WAYMARK_PID
+    bench devices-latency --broker-url "$url" --api-url "$API_URL" --devices "$LATENCY_DEVICES" \
+        --warmup "$WARMUP" --requests "$REQUESTS" --load-messages "$MESSAGES" --load-devices "$DEVICES" \
+        --concurrency 20 --work "$WORK" | tee "$dir/devices.txt" || true
+    record "$name" "$dir/devices.txt"
+    jfr_start "$dir/waymark.jfr"
+    for c in $RUNS; do
+        run=$((run + 1))
+        bench ingest --label "ingest-c$c-run$run" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
+            --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
+            --work "$WORK" --db-pids "$(db_pids)" | tee "$dir/ingest-$run.txt" || true
+        record "$name" "$dir/ingest-$run.txt"
+    done
+    jfr_stop "$dir/waymark.jfr"
+    bench visible-latency --broker-url "$url" --api-url "$API_URL" --single "$VISIBLE_SINGLE" \
+        --rate "$VISIBLE_RATE" --seconds "$VISIBLE_SECONDS" | tee "$dir/visible.txt" || true
+    record "$name" "$dir/visible.txt"
     stop_pid "$WAYMARK_PID" waymark 30
     WAYMARK_PID=""
-}
-
-cpu_s() { # CPU seconds (user+system) a process has used so far
-    [ -n "$1" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
-    awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$1/stat"
-}
-
-cpu_report() { # label, Waymark CPU before, Mosquitto CPU before
-    local w m
-    w=$(awk -v a="$(cpu_s "$WAYMARK_PID")" -v b="$2" 'BEGIN { printf "%.1f", a - b }')
-    m=$(awk -v a="$(cpu_s "$MOSQUITTO_PID")" -v b="$3" 'BEGIN { printf "%.1f", a - b }')
-    echo "CPU during the run: Waymark ${w} s, Mosquitto ${m} s"
-    echo "$1: cpu waymark_s=$w mosquitto_s=$m" >> "$SUMMARY"
-}
-
-record() { # scenario label, output file of the bench run
-    grep '^RESULT' "$2" | sed "s/^RESULT/$1:/" >> "$SUMMARY" || echo "$1: no result" >> "$SUMMARY"
 }
 
 # --- build -------------------------------------------------------------------------------------
@@ -140,66 +189,87 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 WAYMARK_JAR=$(ls "$ROOT"/target/waymark-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)
 BENCH_JAR="$ROOT/bench/target/waymark-bench.jar"
-echo "Waymark: $WAYMARK_JAR"
-echo "work directory: $WORK"
+echo "Waymark: $WAYMARK_JAR ($(git -C "$ROOT" rev-parse --short HEAD)); work directory: $WORK"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 for scenario in $SCENARIOS; do
     case "$scenario" in
-    embedded)
-        log "(a) ingest $MESSAGES messages / $DEVICES devices via the embedded broker"
-        MQTT_PORT=$(free_port)
-        start_waymark embedded --waymark.broker.host=127.0.0.1 --waymark.broker.port="$MQTT_PORT"
-        for run in $(seq "$INGEST_RUNS"); do
-            W0=$(cpu_s "$WAYMARK_PID")
-            bench ingest --broker-url "tcp://127.0.0.1:$MQTT_PORT" --api-url "$API_URL" \
-                --messages "$MESSAGES" --devices "$DEVICES" --qos 1 | tee "$WORK/embedded/bench-$run.txt" || true
-            record "(a) embedded broker, run $run" "$WORK/embedded/bench-$run.txt"
-            cpu_report "(a) embedded broker, run $run" "$W0" 0
+    ceiling)
+        log "ceiling: the load into Mosquitto, one mosquitto_sub -q 1 to a file"
+        start_mosquitto
+        mosquitto_sub -h 127.0.0.1 -p "$MOSQUITTO_PORT" -q 1 -v -t 'owntracks/#' -i bench-ceiling \
+            > "$WORK/ceiling.txt" 2> "$WORK/ceiling.err" &
+        SUB_PID=$!
+        sleep 0.5
+        run=0
+        for c in $RUNS; do
+            run=$((run + 1))
+            bench ingest --label "ingest-c$c-run$run" --broker-url "tcp://127.0.0.1:$MOSQUITTO_PORT" \
+                --sink-file "$WORK/ceiling.txt" --messages "$MESSAGES" --devices "$DEVICES" --concurrency "$c" \
+                --waymark-pid "$SUB_PID" --broker-pid "$MOSQUITTO_PID" --work "$WORK" | tee "$WORK/ceiling-$run.txt" || true
+            record ceiling "$WORK/ceiling-$run.txt"
         done
-        stop_waymark embedded
+        stop_pid "$SUB_PID" mosquitto_sub 5
+        SUB_PID=""
         ;;
     mosquitto)
-        log "(b) ingest $MESSAGES messages / $DEVICES devices via Mosquitto"
-        mkdir -p "$WORK/mosquitto"
-        MQTT_PORT=$(free_port)
-        cat > "$WORK/mosquitto/mosquitto.conf" <<CONF
-listener $MQTT_PORT 127.0.0.1
-allow_anonymous true
-max_queued_messages 0
-max_inflight_messages 0
-persistence false
-user root
-log_dest file $WORK/mosquitto/mosquitto.log
-CONF
-        mosquitto -c "$WORK/mosquitto/mosquitto.conf" > "$WORK/mosquitto/stdout.log" 2>&1 &
-        MOSQUITTO_PID=$!
-        wait_tcp "$MQTT_PORT" 10 || { echo "Mosquitto did not start"; cat "$WORK/mosquitto/"*.log; exit 1; }
-        echo "Mosquitto up: pid $MOSQUITTO_PID, port $MQTT_PORT"
-        start_waymark mosquitto-waymark --waymark.broker.enabled=false --waymark.mqtt.url="tcp://127.0.0.1:$MQTT_PORT"
-        for run in $(seq "$INGEST_RUNS"); do
-            W0=$(cpu_s "$WAYMARK_PID"); M0=$(cpu_s "$MOSQUITTO_PID")
-            bench ingest --broker-url "tcp://127.0.0.1:$MQTT_PORT" --api-url "$API_URL" \
-                --messages "$MESSAGES" --devices "$DEVICES" --qos 1 | tee "$WORK/mosquitto/bench-$run.txt" || true
-            record "(b) Mosquitto, run $run" "$WORK/mosquitto/bench-$run.txt"
-            cpu_report "(b) Mosquitto, run $run" "$W0" "$M0"
-        done
-        stop_waymark mosquitto-waymark
-        stop_pid "$MOSQUITTO_PID" mosquitto 10
-        MOSQUITTO_PID=""
+        log "Waymark (H2 file) via Mosquitto"
+        start_mosquitto
+        waymark_suite mosquitto "tcp://127.0.0.1:$MOSQUITTO_PORT" "$MOSQUITTO_PID" \
+            --waymark.broker.enabled=false --waymark.mqtt.url="tcp://127.0.0.1:$MOSQUITTO_PORT"
         ;;
-    latency)
-        log "(c) GET /api/v1/devices latency with $LATENCY_DEVICES devices"
-        MQTT_PORT=$(free_port)
-        start_waymark latency --waymark.broker.host=127.0.0.1 --waymark.broker.port="$MQTT_PORT"
-        bench devices-latency --broker-url "tcp://127.0.0.1:$MQTT_PORT" --api-url "$API_URL" \
-            --devices "$LATENCY_DEVICES" --warmup "$WARMUP" --requests "$REQUESTS" | tee "$WORK/latency/bench.txt" || true
-        record "(c) devices latency" "$WORK/latency/bench.txt"
-        stop_waymark latency
+    embedded)
+        log "Waymark (H2 file) with the embedded broker"
+        port=$(bench free-port)
+        waymark_suite embedded "tcp://127.0.0.1:$port" "" --waymark.broker.host=127.0.0.1 --waymark.broker.port="$port"
+        ;;
+    postgres)
+        log "Waymark (PostgreSQL $PGHOST:$PGPORT) via Mosquitto"
+        start_mosquitto
+        PG_DB="waymark_bench_$$"
+        createdb "$PG_DB"
+        DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DB" \
+        waymark_suite postgres "tcp://127.0.0.1:$MOSQUITTO_PORT" "$MOSQUITTO_PID" --spring.profiles.active=postgres \
+            --spring.datasource.username="$PGUSER" \
+            --waymark.broker.enabled=false --waymark.mqtt.url="tcp://127.0.0.1:$MOSQUITTO_PORT"
+        dropdb "$PG_DB" && PG_DB=""
         ;;
     *)
         echo "unknown scenario: $scenario"; exit 2 ;;
     esac
 done
 
-log "summary ($(nproc) CPUs; targets: >= 25,000 location msg/s Mosquitto -> H2 file; GET /api/v1/devices with 1,000 devices p99 < 20 ms)"
-cat "$SUMMARY"
+# --- summary -----------------------------------------------------------------------------------
+log "summary: $(nproc) CPUs, load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after;" \
+    "$MESSAGES messages, $DEVICES devices; WAYMARK_JAVA_OPTS=$WAYMARK_JAVA_OPTS"
+awk '
+function val(k,   i, kv) { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return "" }
+$2 ~ /^ingest-/ { c = $2; sub(/^ingest-/, "", c); sub(/-run.*/, "", c); n++; sc[n] = $1; lab[n] = $2; conc[n] = c
+    rate[n] = val("rate"); line[n] = $0
+    if ($1 == "ceiling" && val("status") == "ok") { csum[c] += rate[n]; ccount[c]++ } }
+$2 !~ /^ingest-/ { other[++m] = $0 }
+END {
+    printf "%-10s %-17s %7s %8s %8s %10s %9s %6s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "load µs", "waymark µs", "broker µs", "db µs", "batch", "RSS MB", "exactly once"
+    for (i = 1; i <= n; i++) {
+        $0 = line[i]; c = conc[i]
+        ratio = ccount[c] ? sprintf("%.0f%%", 100 * rate[i] / (csum[c] / ccount[c])) : "-"
+        printf "%-10s %-17s %7s %8s %8s %10s %9s %6s %7s %7s %s\n", sc[i], lab[i], rate[i], ratio, val("load_cpu_us"),
+            (sc[i] == "ceiling" ? "(sub) " : "") val("waymark_cpu_us"), val("broker_cpu_us"), val("db_cpu_us"), val("mean_batch"),
+            (sc[i] == "ceiling" ? "-" : val("rss_mb")), val("exact")
+    }
+    print ""
+    printf "%-10s %-22s %-30s %-22s %-28s\n", "scenario", "devices idle p50/p99", "devices under load p50/p99", "visible single p50/p99", "visible at rate p50/p99"
+    for (i = 1; i <= m; i++) { $0 = other[i]; s = $1; if (!(s in order)) { order[s] = ++k; name[k] = s }
+        v = val("status") == "ok" ? val("p50_ms") " / " val("p99_ms") " ms" : "failed"
+        if ($2 == "devices-latency-idle") di[s] = v " (" val("returned") ")"
+        else if ($2 == "devices-latency-load") dl[s] = v " (" val("requests") " req, " val("returned") ")"
+        else if ($2 == "visible-single") vs[s] = v
+        else if ($2 ~ /^visible-rate/) vr[s] = v " (" val("achieved_rate") "/s)"
+        else if ($2 == "no-result") di[s] = di[s] ? di[s] : "failed" }
+    for (j = 1; j <= k; j++) { s = name[j]; if (s == "ceiling") continue
+        printf "%-10s %-22s %-30s %-22s %-28s\n", s, di[s], dl[s], vs[s], vr[s] }
+}' "$RESULTS"
+echo
+echo "(ceiling = the mean ceiling rate at the same concurrency in this run; µs = CPU per message from /proc;"
+echo " for the ceiling, the 'waymark µs' column is mosquitto_sub's; embedded: Waymark is the broker too;"
+echo " db µs: the PostgreSQL backends of Waymark's pool; H2 runs inside Waymark)"

@@ -8,10 +8,13 @@ import java.util.Map;
 /**
  * Waymark benchmark. Modes:
  * <ul>
- * <li>{@code ingest}: publishes N distinct OwnTracks locations for D devices over MQTT and measures
- * the time until Waymark has stored them all;</li>
- * <li>{@code devices-latency}: makes sure D devices exist, then measures {@code GET /api/v1/devices};</li>
- * <li>{@code jfr-top}: summarises a JFR recording (execution samples by thread, package, frame);</li>
+ * <li>{@code ingest}: plays N distinct OwnTracks locations for D devices through C {@code mosquitto_pub -l}
+ * processes and measures the time until the sink (Waymark, or a {@code mosquitto_sub} file for the
+ * ceiling) has them all, exactly once;</li>
+ * <li>{@code devices-latency}: makes sure D devices exist, then times {@code GET /api/v1/devices}, idle
+ * and while an ingest load runs;</li>
+ * <li>{@code visible-latency}: publish → visible in {@code GET /api/v1/devices/{user}/{device}};</li>
+ * <li>{@code jfr-top}: summarises a JFR recording (CPU samples or allocation by thread, package, frame);</li>
  * <li>{@code free-port}: prints a free TCP port (for scripts).</li>
  * </ul>
  */
@@ -30,6 +33,7 @@ public final class Bench {
         int rc = switch (mode) {
             case "ingest" -> new Ingest(options).run();
             case "devices-latency" -> new DevicesLatency(options).run();
+            case "visible-latency" -> new VisibleLatency(options).run();
             case "jfr-top" -> JfrTop.run(options);
             case "free-port" -> freePort();
             default -> {
@@ -53,15 +57,20 @@ public final class Bench {
                 usage: java -jar waymark-bench.jar <mode> [options]
 
                 modes:
-                  ingest           publish N locations for D devices, wait until Waymark stored them all
-                      --broker-url tcp://127.0.0.1:1883   --api-url http://localhost:8080
-                      --messages 100000  --devices 100  --qos 1  --clients 4  --max-inflight 1000
-                      --prefix bench-<random>  (topics owntracks/<prefix>/phone<j>)  --timeout 600 (seconds)
+                  ingest           play N locations for D devices through mosquitto_pub -l processes, wait
+                                   until the sink has them all, check exactly once
+                      --broker-url tcp://127.0.0.1:1883  --messages 100000  --devices 100  --concurrency 20
+                      --api-url http://localhost:8080 (sink: Waymark) | --sink-file <mosquitto_sub -v output>
+                      --waymark-pid <pid>  --broker-pid <pid>  (CPU µs per message from /proc)
+                      --label ingest  --work <dir for the load files>  --prefix bench-<random>  --timeout 600
                   devices-latency  make D devices exist (one location each), then time GET /api/v1/devices
                       --broker-url ...  --api-url ...  --devices 1000  --warmup 500  --requests 2000
-                      --prefix ...  --timeout 120
-                  jfr-top          summarise jdk.ExecutionSample events of a JFR recording
-                      --file rec.jfr  --top 25  --thread <substring>
+                      --load-messages 100000 --load-devices 100 --concurrency 20  (also time it under that load)
+                      --prefix fleet  --timeout 120  --work <dir>
+                  visible-latency  publish -> visible in GET /api/v1/devices/{user}/{device}
+                      --broker-url ...  --api-url ...  --single 100  --rate 100 --seconds 20 --devices 10
+                  jfr-top          summarise a JFR recording
+                      --file rec.jfr  --top 25  --thread <substring>  --exclude-thread <substring>  --event cpu|alloc
                   free-port        print a free TCP port
                 """);
     }

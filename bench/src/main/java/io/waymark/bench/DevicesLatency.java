@@ -27,6 +27,8 @@ final class DevicesLatency {
 
     private final long timeoutMillis;
 
+    private final Bench.Options loadOptions;
+
     DevicesLatency(Bench.Options o) {
         this.brokerUrl = o.string("broker-url", "tcp://127.0.0.1:1883");
         this.api = new WaymarkApi(o.string("api-url", "http://localhost:8080"));
@@ -35,6 +37,10 @@ final class DevicesLatency {
         this.requests = o.integer("requests", 2000);
         this.prefix = o.string("prefix", "fleet");
         this.timeoutMillis = TimeUnit.SECONDS.toMillis(o.integer("timeout", 120));
+        // with --load-messages: also time the requests while that ingest load runs
+        this.loadOptions = o.values().containsKey("load-messages") ? new Bench.Options(java.util.Map.of("messages",
+                o.string("load-messages", "100000"), "devices", o.string("load-devices", "100"), "concurrency",
+                o.string("concurrency", "20"), "work", o.string("work", System.getProperty("java.io.tmpdir")))) : null;
     }
 
     int run() throws Exception {
@@ -77,26 +83,63 @@ final class DevicesLatency {
         for (int i = 0; i < warmup; i++) {
             check(api.http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
         }
-        long[] nanos = new long[requests];
-        long begin = System.nanoTime();
+        long[] idle = new long[requests];
         for (int i = 0; i < requests; i++) {
-            long t0 = System.nanoTime();
-            check(api.http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
-            nanos[i] = System.nanoTime() - t0;
+            idle[i] = time(request);
         }
-        double wall = (System.nanoTime() - begin) / 1e9;
+        report("idle", idle, all.size(), first.body().length);
+        if (loadOptions == null) {
+            return 0;
+        }
+
+        // the same requests while the ingest load runs (it adds its own devices to the answer)
+        MosquittoLoad load = Ingest.load(loadOptions, brokerUrl);
+        double target = api.metricCount("waymark.messages.stored", "type:location") + load.messages;
+        Thread publishing = load.start();
+        long[] busy = new long[1 << 16];
+        int count = 0;
+        // until the publishers are done and Waymark has stored it all (via Mosquitto it lags behind)
+        boolean ingesting = true;
+        while (ingesting && count < busy.length) {
+            busy[count++] = time(request);
+            if (count % 10 == 0) {
+                ingesting = publishing.isAlive()
+                        || api.metricCount("waymark.messages.stored", "type:location") < target;
+            }
+        }
+        publishing.join();
+        if (load.failure != null) {
+            System.out.println("  LOAD FAILED: " + load.failure);
+            System.out.println("RESULT devices-latency-load status=failed");
+            return 1;
+        }
+        System.out.printf(Locale.ROOT, "  under load: %,d locations published in %.1f s (%,.0f msg/s acknowledged)%n",
+                load.messages, (load.endNanos - load.startNanos) / 1e9,
+                load.messages / ((load.endNanos - load.startNanos) / 1e9));
+        HttpResponse<byte[]> last = api.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        report("load", Arrays.copyOf(busy, count), ((List<?>) Json.parse(new String(last.body(),
+                java.nio.charset.StandardCharsets.UTF_8))).size(), last.body().length);
+        return 0;
+    }
+
+    private long time(HttpRequest request) throws Exception {
+        long t0 = System.nanoTime();
+        check(api.http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        return System.nanoTime() - t0;
+    }
+
+    private static void report(String what, long[] nanos, int returned, int bytes) {
         Arrays.sort(nanos);
         double p50 = ms(pct(nanos, 50));
         double p90 = ms(pct(nanos, 90));
         double p99 = ms(pct(nanos, 99));
         double max = ms(nanos[nanos.length - 1]);
         double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-        System.out.printf(Locale.ROOT, "  latency over %d requests: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms,"
-                + " mean %.2f ms (%.0f requests/s)%n", requests, p50, p90, p99, max, mean, requests / wall);
-        System.out.printf(Locale.ROOT, "RESULT devices-latency status=ok devices=%d returned=%d bytes=%d requests=%d"
-                + " p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f mean_ms=%.2f%n", devices, all.size(),
-                first.body().length, requests, p50, p90, p99, max, mean);
-        return 0;
+        System.out.printf(Locale.ROOT, "  %s: %d sequential requests: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms,"
+                + " mean %.2f ms%n", what, nanos.length, p50, p90, p99, max, mean);
+        System.out.printf(Locale.ROOT, "RESULT devices-latency-%s status=ok returned=%d bytes=%d requests=%d"
+                + " p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f mean_ms=%.2f%n", what, returned, bytes, nanos.length,
+                p50, p90, p99, max, mean);
     }
 
     private static void check(HttpResponse<byte[]> response) {

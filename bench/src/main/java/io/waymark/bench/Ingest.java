@@ -1,174 +1,164 @@
 package io.waymark.bench;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes N distinct locations for D devices and measures the time from the first publish until
- * Waymark has stored them all: its {@code waymark.messages.stored{type=location}} counter grew by N
- * and every device's last-known tst is its last published tst.
+ * Plays the {@link MosquittoLoad} into a broker and measures the time from the first publish until
+ * the sink has everything: Waymark (its {@code waymark.messages.stored{type=location}} counter grew
+ * by N and every device's last-known tst is its last published one) or, for the ceiling, a
+ * {@code mosquitto_sub -v -q 1} writing to a file (N lines). Then it checks that everything arrived
+ * exactly once: every device's stored history is exactly the tsts published for it (the file: N
+ * distinct lines, no more).
  */
 final class Ingest {
 
     private static final String STORED = "waymark.messages.stored";
 
+    private final Bench.Options o;
+
+    private final String label;
+
     private final String brokerUrl;
 
     private final WaymarkApi api;
 
-    private final int messages;
+    private final Path sinkFile;
 
-    private final int devices;
+    private final long waymarkPid;
 
-    private final int qos;
+    private final long brokerPid;
 
-    private final int clients;
+    private final long timeoutNanos;
 
-    private final int maxInflight;
-
-    private final String prefix;
-
-    private final long timeoutMillis;
+    /** PostgreSQL backends serving Waymark's pool: their CPU is the database's share of the work. */
+    private final long[] dbPids;
 
     Ingest(Bench.Options o) {
+        this.o = o;
+        this.label = o.string("label", "ingest");
         this.brokerUrl = o.string("broker-url", "tcp://127.0.0.1:1883");
-        this.api = new WaymarkApi(o.string("api-url", "http://localhost:8080"));
-        this.messages = o.integer("messages", 100_000);
-        this.devices = o.integer("devices", 100);
-        this.qos = o.integer("qos", 1);
-        this.clients = Math.min(o.integer("clients", 4), devices);
-        this.maxInflight = o.integer("max-inflight", 1000);
-        this.prefix = o.string("prefix", "bench-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
-        this.timeoutMillis = TimeUnit.SECONDS.toMillis(o.integer("timeout", 600));
+        String sink = o.string("sink-file", null);
+        this.sinkFile = sink == null ? null : Path.of(sink);
+        this.api = sinkFile == null ? new WaymarkApi(o.string("api-url", "http://localhost:8080")) : null;
+        this.waymarkPid = o.integer("waymark-pid", 0);
+        this.brokerPid = o.integer("broker-pid", 0);
+        this.timeoutNanos = TimeUnit.SECONDS.toNanos(o.integer("timeout", 600));
+        String pids = o.string("db-pids", "").trim();
+        this.dbPids = pids.isEmpty() ? new long[0] : Arrays.stream(pids.split("[,\\s]+")).mapToLong(Long::parseLong).toArray();
+    }
+
+    static MosquittoLoad load(Bench.Options o, String brokerUrl) throws IOException {
+        String prefix = o.string("prefix", "bench-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
+        Path dir = Path.of(o.string("work", System.getProperty("java.io.tmpdir"))).resolve("load-" + prefix);
+        return new MosquittoLoad(brokerUrl, dir, prefix, o.integer("messages", 100_000), o.integer("devices", 100),
+                o.integer("concurrency", 20));
     }
 
     int run() throws Exception {
-        System.out.printf(Locale.ROOT, "ingest: %,d location messages, %d devices (owntracks/%s/phone<j>), QoS %d,"
-                + " %d publisher clients, max-inflight %d%n  broker %s, Waymark %s%n", messages, devices, prefix, qos,
-                clients, maxInflight, brokerUrl, api.baseUrl);
+        MosquittoLoad load = load(o, brokerUrl);
+        int n = load.messages;
+        System.out.printf(Locale.ROOT, "%s: %,d locations, %d devices (owntracks/%s/phone<j>), %d mosquitto_pub -l -q 1"
+                + " at a time → %s; sink %s%n", label, n, load.count.size(), load.prefix, o.integer("concurrency", 20),
+                brokerUrl, sinkFile != null ? "mosquitto_sub → " + sinkFile : "Waymark " + api.baseUrl);
+        double storedBefore = sinkFile == null ? api.metricCount(STORED, "type:location") : 0;
+        long linesBefore = sinkFile == null ? 0 : lines(sinkFile);
+        double batchesBefore = sinkFile != null ? 0 : api.metric("waymark.ingest.batch.size", null, "COUNT");
+        double batchedBefore = sinkFile != null ? 0 : api.metric("waymark.ingest.batch.size", null, "TOTAL");
+        double waymarkCpu0 = ProcStat.cpuSeconds(waymarkPid);
+        double brokerCpu0 = ProcStat.cpuSeconds(brokerPid);
+        double selfCpu0 = ProcStat.cpuSeconds(ProcessHandle.current().pid());
+        double dbCpu0 = dbCpu();
 
-        // distinct tst per device: device j gets tst base, base+1, ... (all in the past)
-        int perDevice = (messages + devices - 1) / devices;
-        long base = Instant.now().getEpochSecond() - perDevice - 60;
-        Map<String, Long> lastTst = new HashMap<>();
-        int[] count = new int[devices];
-        try (Publisher publisher = new Publisher(brokerUrl, clients, maxInflight, prefix)) {
-            List<List<Publisher.Msg>> perClient = new ArrayList<>();
-            for (int c = 0; c < publisher.clientCount(); c++) {
-                perClient.add(new ArrayList<>(messages / clients + devices));
-            }
-            int made = 0;
-            for (int seq = 0; made < messages; seq++) {
-                for (int j = 0; j < devices && made < messages; j++, made++) {
-                    long tst = base + seq;
-                    perClient.get(publisher.clientOf(j)).add(new Publisher.Msg(topic(j), Publisher.location(j, tst, seq, qos)));
-                    lastTst.put(device(j), tst);
-                    count[j]++;
-                }
-            }
-            double storedBefore = api.metricCount(STORED, "type:location");
-            double receivedBefore = api.metricCount("waymark.messages.received", "type:location");
-            double batchesBefore = api.metric("waymark.ingest.batch.size", null, "COUNT");
-            double batchedBefore = api.metric("waymark.ingest.batch.size", null, "TOTAL");
-            System.out.printf(Locale.ROOT, "  payload e.g. %s (%d bytes)%n",
-                    new String(perClient.get(0).get(0).message().getPayload()), perClient.get(0).get(0).message().getPayload().length);
+        long start = System.nanoTime();
+        Thread publishing = load.start();
 
-            long start = System.nanoTime();
-            long[] lastAck = { 0 };
-            Throwable[] publishError = { null };
-            Thread publishing = new Thread(() -> {
-                try {
-                    lastAck[0] = publisher.publishAll(perClient, timeoutMillis);
-                }
-                catch (Throwable ex) {
-                    publishError[0] = ex;
-                }
-            }, "bench-publish");
-            publishing.start();
-
-            // poll Waymark until everything is stored
-            long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            List<long[]> samples = new ArrayList<>(); // {nanos, stored}
-            long storedAt = -1;
-            long stored = 0;
-            long lastProgress = System.nanoTime();
-            long nextReport = start + TimeUnit.SECONDS.toNanos(5);
-            while (System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                long now = System.nanoTime();
-                stored = (long) (api.metricCount(STORED, "type:location") - storedBefore);
-                if (samples.isEmpty() || samples.get(samples.size() - 1)[1] != stored) {
-                    lastProgress = now;
-                }
-                samples.add(new long[] { now, stored });
-                if (now >= nextReport) {
-                    System.out.printf(Locale.ROOT, "  t=%5.1f s  acked by broker %,7d  stored %,7d%n", (now - start) / 1e9,
-                            publisher.acked(), stored);
-                    nextReport += TimeUnit.SECONDS.toNanos(5);
-                }
-                if (stored >= messages && allCurrent(lastTst)) {
-                    storedAt = System.nanoTime();
-                    break;
-                }
-                if (publishError[0] != null) {
-                    break;
-                }
-                if (now - lastProgress > TimeUnit.SECONDS.toNanos(60)) {
-                    System.out.println("  no progress for 60 s, giving up");
-                    break;
-                }
+        long doneAt = -1;
+        long got = 0;
+        long lastChange = start;
+        long nextReport = start + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() - start < timeoutNanos) {
+            Thread.sleep(20);
+            long now = System.nanoTime();
+            long count = sinkFile == null ? (long) (api.metricCount(STORED, "type:location") - storedBefore)
+                    : lines(sinkFile) - linesBefore;
+            if (count != got) {
+                got = count;
+                lastChange = now;
             }
-            publishing.join(TimeUnit.SECONDS.toMillis(10));
-            if (publishError[0] != null) {
-                System.out.println("  PUBLISH FAILED: " + publishError[0]);
+            if (now >= nextReport) {
+                System.out.printf(Locale.ROOT, "  t=%5.1f s  publishers done %3d  arrived %,7d%n", (now - start) / 1e9,
+                        load.finishedProcesses(), got);
+                nextReport += TimeUnit.SECONDS.toNanos(5);
             }
-            double publishSeconds = lastAck[0] == 0 ? Double.NaN : (lastAck[0] - start) / 1e9;
-            if (storedAt < 0) {
-                System.out.printf(Locale.ROOT, "  INCOMPLETE: %,d of %,d stored after %.1f s (published/acked: %,d)%n",
-                        stored, messages, (System.nanoTime() - start) / 1e9, publisher.acked());
-                System.out.printf(Locale.ROOT, "RESULT ingest status=incomplete messages=%d devices=%d stored=%d%n",
-                        messages, devices, stored);
-                return 1;
+            if (got >= n && (sinkFile != null || allCurrent(load))) {
+                doneAt = System.nanoTime();
+                break;
             }
-            double totalSeconds = (storedAt - start) / 1e9;
-            // nothing more must arrive (no duplicates counted as stored)
-            Thread.sleep(1000);
-            long storedAfter = (long) (api.metricCount(STORED, "type:location") - storedBefore);
-            long received = (long) (api.metricCount("waymark.messages.received", "type:location") - receivedBefore);
-            double batches = api.metric("waymark.ingest.batch.size", null, "COUNT") - batchesBefore;
-            double batched = api.metric("waymark.ingest.batch.size", null, "TOTAL") - batchedBefore;
-            double peak = peakRate(samples, TimeUnit.SECONDS.toNanos(1));
-
-            System.out.printf(Locale.ROOT, "  published+acked by broker: %,d in %.2f s = %,.0f msg/s%n", publisher.acked(),
-                    publishSeconds, messages / publishSeconds);
-            System.out.printf(Locale.ROOT, "  stored by Waymark:         %,d in %.2f s = %,.0f msg/s (end to end, from first publish)%n",
-                    storedAfter, totalSeconds, messages / totalSeconds);
-            System.out.printf(Locale.ROOT, "  peak stored rate (1 s window): %,.0f msg/s; received counter +%,d;"
-                    + " %.0f transactions, mean batch %.1f messages%n", peak, received, batches,
-                    batches == 0 ? 0 : batched / batches);
-            System.out.printf(Locale.ROOT, "  last-known tst of all %d devices = their last published tst: yes%n", devices);
-            double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
-            System.out.printf(Locale.ROOT, "  load generator CPU (whole bench process): %.1f s%n", cpu);
-            if (storedAfter != messages) {
-                System.out.printf(Locale.ROOT, "  WARNING: stored counter grew by %,d, expected %,d%n", storedAfter, messages);
+            if (load.failure != null || now - lastChange > TimeUnit.SECONDS.toNanos(60)) {
+                break;
             }
-            System.out.printf(Locale.ROOT, "RESULT ingest status=ok messages=%d devices=%d qos=%d publish_s=%.3f"
-                    + " publish_rate=%.0f total_s=%.3f stored_rate=%.0f peak_rate=%.0f mean_batch=%.1f%n", messages,
-                    devices, qos, publishSeconds, messages / publishSeconds, totalSeconds, messages / totalSeconds,
-                    peak, batches == 0 ? 0 : batched / batches);
-            return storedAfter == messages ? 0 : 1;
         }
+        double waymarkCpu = ProcStat.cpuSeconds(waymarkPid) - waymarkCpu0;
+        double brokerCpu = ProcStat.cpuSeconds(brokerPid) - brokerCpu0;
+        double dbCpu = dbCpu() - dbCpu0;
+        publishing.join(TimeUnit.SECONDS.toMillis(60));
+        double selfCpu = ProcStat.cpuSeconds(ProcessHandle.current().pid()) - selfCpu0;
+        if (load.failure != null) {
+            System.out.println("  LOAD FAILED: " + load.failure);
+        }
+        if (doneAt < 0) {
+            System.out.printf(Locale.ROOT, "  INCOMPLETE: %,d of %,d after %.1f s%n", got, n, (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "RESULT %s status=incomplete messages=%d arrived=%d%n", label, n, got);
+            return 1;
+        }
+        double seconds = (doneAt - start) / 1e9;
+        double publishSeconds = (load.endNanos - load.startNanos) / 1e9;
+        Thread.sleep(1000); // anything arriving late would be a duplicate
+        String exact = sinkFile == null ? checkStored(load, storedBefore) : checkFile(n, linesBefore);
+        double batches = sinkFile == null ? api.metric("waymark.ingest.batch.size", null, "COUNT") - batchesBefore : 0;
+        double batched = sinkFile == null ? api.metric("waymark.ingest.batch.size", null, "TOTAL") - batchedBefore : 0;
+        double rss = ProcStat.rssMegabytes(waymarkPid);
+        System.out.printf(Locale.ROOT, "  all %,d arrived in %.2f s = %,.0f msg/s (publishers done after %.2f s);"
+                + " exactly once: %s%n", n, seconds, n / seconds, publishSeconds, exact);
+        System.out.printf(Locale.ROOT, "  CPU per message: load generator %.1f µs, Waymark %.1f µs, broker %.1f µs,"
+                + " database %.1f µs, bench JVM (polling) %.1f µs; mean batch %.1f; Waymark RSS %.0f MB%n",
+                us(load.cpuSeconds, n), us(waymarkCpu, n), us(brokerCpu, n), us(dbCpu, n), us(selfCpu, n), batches == 0 ? 0 : batched / batches, rss);
+        System.out.printf(Locale.ROOT, "RESULT %s status=%s messages=%d rate=%.0f total_s=%.2f publish_s=%.2f"
+                + " load_cpu_us=%.1f waymark_cpu_us=%.1f broker_cpu_us=%.1f db_cpu_us=%s mean_batch=%.1f rss_mb=%.0f"
+                + " exact=%s%n", label, exact.equals("yes") ? "ok" : "wrong", n, n / seconds, seconds, publishSeconds,
+                us(load.cpuSeconds, n), us(waymarkCpu, n), us(brokerCpu, n),
+                dbPids.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", us(dbCpu, n)), batches == 0 ? 0 : batched / batches, rss, exact.replace(' ', '_'));
+        return exact.equals("yes") ? 0 : 1;
     }
 
-    private boolean allCurrent(Map<String, Long> lastTst) throws Exception {
-        Map<String, Long> known = api.lastKnownTst(prefix);
-        for (Map.Entry<String, Long> e : lastTst.entrySet()) {
+    private double dbCpu() {
+        double sum = 0;
+        for (long pid : dbPids) {
+            double cpu = ProcStat.cpuSeconds(pid);
+            sum += Double.isNaN(cpu) ? 0 : cpu;
+        }
+        return sum;
+    }
+
+    private static double us(double seconds, int n) {
+        return seconds * 1e6 / n;
+    }
+
+    private boolean allCurrent(MosquittoLoad load) throws Exception {
+        Map<String, Long> known = api.lastKnownTst(load.prefix);
+        for (Map.Entry<String, Long> e : load.lastTst.entrySet()) {
             if (!e.getValue().equals(known.get(e.getKey()))) {
                 return false;
             }
@@ -176,26 +166,50 @@ final class Ingest {
         return true;
     }
 
-    private static double peakRate(List<long[]> samples, long window) {
-        double peak = 0;
-        int j = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            while (samples.get(i)[0] - samples.get(j)[0] > window) {
-                j++;
-            }
-            long dt = samples.get(i)[0] - samples.get(j)[0];
-            if (dt >= window / 2) {
-                peak = Math.max(peak, (samples.get(i)[1] - samples.get(j)[1]) * 1e9 / dt);
+    /** Each device's history is exactly its published tsts, once each; the last-known is the newest. */
+    private String checkStored(MosquittoLoad load, double storedBefore) throws Exception {
+        long counted = (long) (api.metricCount(STORED, "type:location") - storedBefore);
+        if (!allCurrent(load)) {
+            return "last-known not the newest";
+        }
+        for (Map.Entry<String, Long> e : load.lastTst.entrySet()) {
+            int expected = load.count.get(e.getKey());
+            long first = e.getValue() - expected + 1;
+            List<Long> tsts = api.locationTsts(load.prefix, e.getKey(), first);
+            Set<Long> distinct = new HashSet<>(tsts);
+            if (tsts.size() != expected || distinct.size() != expected || !distinct.contains(first)
+                    || !distinct.contains(e.getValue())) {
+                return e.getKey() + " has " + tsts.size() + " rows (" + distinct.size() + " distinct), expected " + expected;
             }
         }
-        return peak;
+        return counted == load.messages ? "yes" : "rows exact, but the stored counter grew by " + counted;
     }
 
-    private String topic(int j) {
-        return "owntracks/" + prefix + "/" + device(j);
+    private String checkFile(int n, long linesBefore) throws IOException {
+        List<String> all = Files.readAllLines(sinkFile, StandardCharsets.UTF_8);
+        List<String> run = all.subList((int) linesBefore, all.size());
+        long distinct = new HashSet<>(run).size();
+        return run.size() == n && distinct == n ? "yes" : run.size() + " lines, " + distinct + " distinct";
     }
 
-    private static String device(int j) {
-        return "phone" + j;
+    private long linesRead;
+
+    private long bytesRead;
+
+    /** Lines in the file so far, reading only what was appended since the last call. */
+    private long lines(Path file) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(bytesRead);
+            for (int r; (r = in.read(buffer)) > 0;) {
+                bytesRead += r;
+                for (int i = 0; i < r; i++) {
+                    if (buffer[i] == '\n') {
+                        linesRead++;
+                    }
+                }
+            }
+        }
+        return linesRead;
     }
 }

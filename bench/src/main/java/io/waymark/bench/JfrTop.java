@@ -27,48 +27,63 @@ final class JfrTop {
         Path file = Path.of(o.string("file", "recording.jfr"));
         int top = o.integer("top", 25);
         String threadFilter = o.string("thread", null);
-        Map<String, Integer> threads = new HashMap<>();
-        Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> selfPackage = new HashMap<>();
-        Map<String, Integer> inclusive = new HashMap<>();
-        Map<String, Integer> inclusiveOwn = new HashMap<>();
-        int total = 0;
+        // e.g. http-nio: during the ingest runs those threads serve only the bench's own polling and checks
+        String threadExclude = o.string("exclude-thread", null);
+        // cpu: jdk.ExecutionSample, one per sample; alloc: jdk.ObjectAllocationSample, weighted by bytes
+        boolean alloc = o.string("event", "cpu").equals("alloc");
+        String eventName = alloc ? "jdk.ObjectAllocationSample" : "jdk.ExecutionSample";
+        Map<String, Long> allocatedTypes = new HashMap<>();
+        Map<String, Long> threads = new HashMap<>();
+        Map<String, Long> self = new HashMap<>();
+        Map<String, Long> selfPackage = new HashMap<>();
+        Map<String, Long> inclusive = new HashMap<>();
+        Map<String, Long> inclusiveOwn = new HashMap<>();
+        long total = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals(eventName) || event.getStackTrace() == null) {
                     continue;
                 }
-                RecordedThread thread = event.getThread("sampledThread");
+                RecordedThread thread = event.getThread(alloc ? "eventThread" : "sampledThread");
                 String threadName = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-                if (threadFilter != null && !threadName.contains(threadFilter)) {
+                if (threadFilter != null && !threadName.contains(threadFilter)
+                        || threadExclude != null && threadName.contains(threadExclude)) {
                     continue;
                 }
-                total++;
-                threads.merge(threadName.replaceAll("\\d+", "N"), 1, Integer::sum);
+                long w = alloc ? event.getLong("weight") : 1;
+                total += w;
+                threads.merge(threadName.replaceAll("\\d+", "N"), w, Long::sum);
+                if (alloc) {
+                    allocatedTypes.merge(event.getClass("objectClass").getName(), w, Long::sum);
+                }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
                 if (frames.isEmpty()) {
                     continue;
                 }
                 String topFrame = name(frames.get(0));
-                self.merge(topFrame, 1, Integer::sum);
-                selfPackage.merge(pkg(frames.get(0)), 1, Integer::sum);
+                self.merge(topFrame, w, Long::sum);
+                selfPackage.merge(pkg(frames.get(0)), w, Long::sum);
                 Set<String> seen = new HashSet<>();
                 Set<String> seenOwn = new HashSet<>();
                 for (RecordedFrame f : frames) {
                     String n = name(f);
                     if (seen.add(n)) {
-                        inclusive.merge(n, 1, Integer::sum);
+                        inclusive.merge(n, w, Long::sum);
                     }
                     if (n.startsWith("io.waymark") && seenOwn.add(n)) {
-                        inclusiveOwn.merge(n, 1, Integer::sum);
+                        inclusiveOwn.merge(n, w, Long::sum);
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%s: %,d execution samples%s%n", file, total,
-                threadFilter == null ? "" : " on threads matching '" + threadFilter + "'");
+        System.out.printf(Locale.ROOT, "%s: %,d %s%s%n", file, total, alloc ? "bytes sampled" : "execution samples",
+                (threadFilter == null ? "" : " on threads matching '" + threadFilter + "'")
+                        + (threadExclude == null ? "" : ", threads matching '" + threadExclude + "' left out"));
         print("samples by thread (digits → N)", threads, total, top);
+        if (alloc) {
+            print("allocated types", allocatedTypes, total, top);
+        }
         print("self time by package", selfPackage, total, top);
         print("self time by method (top frame)", self, total, top);
         print("inclusive time by method (on the stack)", inclusive, total, top * 2);
@@ -76,14 +91,14 @@ final class JfrTop {
         return 0;
     }
 
-    private static void print(String title, Map<String, Integer> counts, int total, int top) {
+    private static void print(String title, Map<String, Long> counts, long total, int top) {
         System.out.println();
         System.out.println("== " + title);
         counts.entrySet()
             .stream()
-            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
             .limit(top)
-            .forEach(e -> System.out.printf(Locale.ROOT, "%6.1f%%  %7d  %s%n", 100.0 * e.getValue() / total,
+            .forEach(e -> System.out.printf(Locale.ROOT, "%6.1f%%  %12d  %s%n", 100.0 * e.getValue() / total,
                     e.getValue(), e.getKey()));
     }
 

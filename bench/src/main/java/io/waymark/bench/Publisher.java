@@ -48,6 +48,10 @@ final class Publisher implements AutoCloseable {
             options.setKeepAliveInterval(60);
             options.setConnectionTimeout(10);
             options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            if (!MosquittoLoad.USER.isEmpty()) {
+                options.setUserName(MosquittoLoad.USER);
+                options.setPassword(MosquittoLoad.PASSWORD.toCharArray());
+            }
             client.connect(options).waitForCompletion(15_000);
             clients.add(client);
         }
@@ -149,18 +153,22 @@ final class Publisher implements AutoCloseable {
 
     /** A realistic OwnTracks location (Android-like field set), distinct by tst. */
     static MqttMessage location(int device, long tst, int seq, int qos) {
+        MqttMessage message = new MqttMessage(json(device, tst, seq).getBytes(StandardCharsets.UTF_8));
+        message.setQos(qos);
+        message.setRetained(false);
+        return message;
+    }
+
+    /** The JSON of {@link #location}: 181 bytes, one line. */
+    static String json(int device, long tst, int seq) {
         double lat = 48.0 + (device % 100) * 0.01 + (seq % 1000) * 0.00001;
         double lon = 11.0 + (device / 100) * 0.01 + (seq % 1000) * 0.00001;
-        String json = String.format(Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "{\"_type\":\"location\",\"lat\":%.6f,\"lon\":%.6f,\"tst\":%d,\"acc\":%d,\"alt\":%d,\"vac\":%d,"
                         + "\"vel\":%d,\"batt\":%d,\"bs\":1,\"tid\":\"%s\",\"conn\":\"w\",\"t\":\"u\",\"m\":1,"
                         + "\"created_at\":%d}",
                 lat, lon, tst, 5 + seq % 30, 500 + seq % 50, 3 + seq % 5, seq % 40, 100 - seq % 100, tid(device),
-                tst, tst);
-        MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
-        message.setQos(qos);
-        message.setRetained(false);
-        return message;
+                tst);
     }
 
     private static String tid(int device) {

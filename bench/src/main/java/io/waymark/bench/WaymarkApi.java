@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,20 @@ final class WaymarkApi {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /** HTTP basic credentials for every REST call, from the environment (none by default). */
+    private static final String USER = System.getenv().getOrDefault("BENCH_API_USER", "");
+
+    private static final String PASSWORD = System.getenv().getOrDefault("BENCH_API_PASSWORD", "");
+
     HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET();
+        if (!USER.isEmpty()) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder.build();
     }
 
     private String get(String path, boolean allow404) throws IOException, InterruptedException {
@@ -73,6 +87,28 @@ final class WaymarkApi {
             result.put((String) device.get("device"), tst == null ? -1L : ((Double) tst).longValue());
         }
         return result;
+    }
+
+    /** The last-known tst of one device; -1 without a location or while the device is unknown. */
+    long deviceTst(String user, String device) throws IOException, InterruptedException {
+        String body = get("/api/v1/devices/" + enc(user) + "/" + enc(device), true);
+        if (body == null) {
+            return -1;
+        }
+        Object location = ((Map<?, ?>) Json.parse(body)).get("location");
+        Object tst = location instanceof Map<?, ?> l ? l.get("tst") : null;
+        return tst == null ? -1 : ((Double) tst).longValue();
+    }
+
+    /** Every stored tst of a device's history from {@code from} (epoch seconds) until now, as stored. */
+    List<Long> locationTsts(String user, String device, long from) throws IOException, InterruptedException {
+        List<?> rows = (List<?>) Json.parse(get("/api/v1/devices/" + enc(user) + "/" + enc(device) + "/locations?from="
+                + from + "&limit=100000", false));
+        List<Long> tsts = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            tsts.add(((Double) ((Map<?, ?>) row).get("tst")).longValue());
+        }
+        return tsts;
     }
 
     private static String enc(String s) {

@@ -1,0 +1,63 @@
+package io.waymark.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time and resident memory of a process, from {@code /proc} (Linux). CPU seconds do not depend
+ * on how long a process waited for a core, so they hold up on a shared machine where wall-clock
+ * rates do not.
+ */
+final class ProcStat {
+
+    /** USER_HZ: the unit of the times in /proc/<pid>/stat; 100 on every Linux we run on. */
+    private static final double TICKS = 100.0;
+
+    private ProcStat() {
+    }
+
+    /** utime + stime of a process, seconds; NaN when it cannot be read (no pid, not Linux). */
+    static double cpuSeconds(long pid) {
+        String[] f = fields(pid);
+        return f == null ? Double.NaN : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+    }
+
+    /**
+     * cutime + cstime: the CPU of this process's children that it has waited for. The JVM reaps its
+     * child processes itself, so for the bench this is the load generator's CPU.
+     */
+    static double childrenCpuSeconds(long pid) {
+        String[] f = fields(pid);
+        return f == null ? Double.NaN : (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
+    }
+
+    /** VmRSS of a process, MB; NaN when unknown. */
+    static double rssMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+                }
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            // not Linux or gone: unknown
+        }
+        return Double.NaN;
+    }
+
+    /** The fields after the command name (which may contain spaces): index 0 is field 3, the state. */
+    private static String[] fields(long pid) {
+        if (pid <= 0) {
+            return null;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        }
+        catch (IOException | RuntimeException ex) {
+            return null;
+        }
+    }
+}
