@@ -90,6 +90,24 @@ public final class Api {
         }
     }
 
+    /** The password of the test users {@link #createUser} creates: one per name, so creating again is harmless. */
+    public static String passwordOf(String user) {
+        return user + "-test-secret";
+    }
+
+    /**
+     * Creates the {@code USER} {@code user} with {@link #passwordOf} (as admin; again is harmless)
+     * and returns the API as that user.
+     */
+    public Api createUser(String user) {
+        Response response = send("POST", "/api/v1/users",
+                "{\"username\":\"" + user + "\",\"password\":\"" + passwordOf(user) + "\",\"role\":\"USER\"}");
+        if (response.status() != 201 && response.status() != 409) {
+            throw new IllegalStateException("Could not create user " + user + ": " + response.status() + " " + response.body());
+        }
+        return as(user, passwordOf(user));
+    }
+
     /** The device, or null when the API does not know it (yet). */
     public JsonNode device(String user, String device) {
         Response response = call("/api/v1/devices/" + user + "/" + device);

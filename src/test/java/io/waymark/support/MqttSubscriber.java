@@ -27,10 +27,15 @@ public final class MqttSubscriber implements AutoCloseable {
     }
 
     public static MqttSubscriber subscribe(String url, String clientId, String filter) {
+        return subscribe(url, clientId, filter, null, null);
+    }
+
+    /** @param user when not null, logs in as this user with {@code password} */
+    public static MqttSubscriber subscribe(String url, String clientId, String filter, String user, String password) {
         try {
             MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
             MqttSubscriber subscriber = new MqttSubscriber(client);
-            MqttConnectOptions options = new MqttConnectOptions();
+            MqttConnectOptions options = user == null ? new MqttConnectOptions() : Phone.loginOptions(user, password);
             options.setCleanSession(true);
             client.connect(options);
             client.subscribe(filter, 1, (topic, message) -> subscriber.received.add(new Received(topic,
