@@ -90,10 +90,12 @@ final class BrokerSecurity {
             }
         }
 
-        private static BrokerClient client(ClientBasedInput input) {
-            return new BrokerClient(input.getClientInformation().getClientId(),
-                    input.getConnectionInformation().getConnectionAttributeStore().getAsString(USERNAME).orElse(null));
-        }
+    }
+
+    /** The client of a hook's input, with the user name it authenticated with. */
+    static BrokerClient client(ClientBasedInput input) {
+        return new BrokerClient(input.getClientInformation().getClientId(),
+                input.getConnectionInformation().getConnectionAttributeStore().getAsString(USERNAME).orElse(null));
     }
 
     private static String utf8(ByteBuffer buffer) {
