@@ -70,6 +70,11 @@ public class Accounts {
         return account;
     }
 
+    /** The user's account as it is now (its role may have changed since it logged in), if it still exists. */
+    public Optional<Account> find(String username) {
+        return username == null ? Optional.empty() : users.find(username).map(UserStore.StoredUser::account);
+    }
+
     public boolean isLocked(String username, String address) {
         return attempts.isLocked(username, address);
     }

@@ -1,8 +1,11 @@
 package io.waymark.broker;
 
 /**
- * Decides what an authenticated client may publish and subscribe to. {@link #mayPublish} is
- * asked for every PUBLISH and for the will at CONNECT (a refused will refuses the connection).
+ * Decides what an authenticated client may publish, subscribe to and receive. {@link #mayPublish}
+ * is asked for every PUBLISH and for the will at CONNECT (a refused will refuses the connection);
+ * {@link #mayReceive} for every message about to be delivered to a subscriber (a wildcard
+ * subscription may match more than the client may see). Waymark's own publishes
+ * ({@link BrokerPublisher}) are not asked {@link #mayPublish}.
  * Provide a bean to replace the default, which allows everything (and costs nothing: the broker
  * then asks no one).
  */
@@ -24,4 +27,9 @@ public interface BrokerAuthorizer {
     boolean mayPublish(BrokerClient client, String topic);
 
     boolean maySubscribe(BrokerClient client, String topicFilter);
+
+    /** Whether a message on {@code topic} that matched one of the client's subscriptions is delivered to it. */
+    default boolean mayReceive(BrokerClient client, String topic) {
+        return true;
+    }
 }

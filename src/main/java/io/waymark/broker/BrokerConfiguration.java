@@ -32,10 +32,10 @@ class BrokerConfiguration {
             .bind("waymark.mqtt.topics", Bindable.listOf(String.class))
             .orElse(List.of("owntracks/#")));
         ClientDevices devices = new ClientDevices(events);
-        BrokerExtension extension = new BrokerExtension(new PublishHandOff(endpoint, devices, topics),
+        BrokerAuthorizer acl = authorizer.getIfAvailable(() -> BrokerAuthorizer.ALLOW_ALL);
+        BrokerExtension extension = new BrokerExtension(new PublishHandOff(endpoint, devices, topics, acl),
                 new ClientLifecycle(devices, endpoint, topics),
-                authenticator.getIfAvailable(() -> BrokerAuthenticator.ALLOW_ALL),
-                authorizer.getIfAvailable(() -> BrokerAuthorizer.ALLOW_ALL));
+                authenticator.getIfAvailable(() -> BrokerAuthenticator.ALLOW_ALL), acl);
         return new EmbeddedBroker(properties, extension, events);
     }
 

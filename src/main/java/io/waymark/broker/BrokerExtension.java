@@ -38,13 +38,19 @@ class BrokerExtension implements ExtensionMain {
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
-        Services.initializerRegistry().setClientInitializer((in, client) -> client.addPublishInboundInterceptor(handOff));
         Services.eventRegistry().setClientLifecycleEventListener(in -> lifecycle);
         Services.securityRegistry().setAuthenticatorProvider(in -> BrokerSecurity.authenticator(authenticator));
-        if (authorizer != BrokerAuthorizer.ALLOW_ALL) {
+        if (authorizer == BrokerAuthorizer.ALLOW_ALL) {
             // an authorizer is one more task per PUBLISH: none at all while everything is allowed
+            Services.initializerRegistry().setClientInitializer((in, client) -> client.addPublishInboundInterceptor(handOff));
+        }
+        else {
             BrokerSecurity.Authorizer hook = new BrokerSecurity.Authorizer(authorizer);
             Services.securityRegistry().setAuthorizerProvider(in -> hook);
+            Services.initializerRegistry().setClientInitializer((in, client) -> {
+                client.addPublishInboundInterceptor(handOff);
+                client.addPublishOutboundInterceptor(hook);
+            });
         }
         publishService = Services.publishService();
     }

@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        messages and sessions are kept in memory only
  * @param tls the optional MQTT over TLS listener
  * @param websocket the optional MQTT over WebSocket listener (path {@code /mqtt})
+ * @param allowAnonymous let clients in without a user name (they are then not held to the ACL);
+ *        clients with a user name must still log in. With {@code waymark.security.enabled=false}
+ *        anyone may connect anyway
  */
 @ConfigurationProperties("waymark.broker")
 public record BrokerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String host,
         @DefaultValue("1883") int port, @DefaultValue("./data/broker") Path dataPath, @DefaultValue Tls tls,
-        @DefaultValue Websocket websocket) {
+        @DefaultValue Websocket websocket, @DefaultValue("false") boolean allowAnonymous) {
 
     /**
      * MQTT over TLS ({@code mqtts://}, typically port 8883).

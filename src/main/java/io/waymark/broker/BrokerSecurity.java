@@ -1,5 +1,6 @@
 package io.waymark.broker;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -12,6 +13,9 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishOutboundOutput;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import com.hivemq.extension.sdk.api.packets.connect.WillPublishPacket;
 import com.hivemq.extension.sdk.api.parameter.ClientBasedInput;
@@ -33,7 +37,12 @@ final class BrokerSecurity {
             String username = connect.getUserName().orElse(null);
             String password = connect.getPassword().map(BrokerSecurity::utf8).orElse(null);
             String willTopic = connect.getWillPublish().map(WillPublishPacket::getTopic).orElse(null);
-            if (authenticator.authenticate(new BrokerLogin(connect.getClientId(), username, password, willTopic))) {
+            String address = input.getConnectionInformation()
+                .getInetAddress()
+                .map(InetAddress::getHostAddress)
+                .orElse(null);
+            if (authenticator.authenticate(new BrokerLogin(connect.getClientId(), username, password, willTopic,
+                    address))) {
                 if (username != null) {
                     input.getConnectionInformation().getConnectionAttributeStore().putAsString(USERNAME, username);
                 }
@@ -45,8 +54,8 @@ final class BrokerSecurity {
         };
     }
 
-    /** Asked for every PUBLISH, for the will at CONNECT, and for every SUBSCRIBE. */
-    static final class Authorizer implements PublishAuthorizer, SubscriptionAuthorizer {
+    /** Asked for every PUBLISH, for the will at CONNECT, for every SUBSCRIBE and every delivery. */
+    static final class Authorizer implements PublishAuthorizer, SubscriptionAuthorizer, PublishOutboundInterceptor {
 
         private final BrokerAuthorizer authorizer;
 
@@ -74,10 +83,19 @@ final class BrokerSecurity {
             }
         }
 
-        private static BrokerClient client(ClientBasedInput input) {
-            return new BrokerClient(input.getClientInformation().getClientId(),
-                    input.getConnectionInformation().getConnectionAttributeStore().getAsString(USERNAME).orElse(null));
+        @Override
+        public void onOutboundPublish(PublishOutboundInput input, PublishOutboundOutput output) {
+            if (!authorizer.mayReceive(client(input), input.getPublishPacket().getTopic())) {
+                output.preventPublishDelivery();
+            }
         }
+
+    }
+
+    /** The client of a hook's input, with the user name it authenticated with. */
+    static BrokerClient client(ClientBasedInput input) {
+        return new BrokerClient(input.getClientInformation().getClientId(),
+                input.getConnectionInformation().getConnectionAttributeStore().getAsString(USERNAME).orElse(null));
     }
 
     private static String utf8(ByteBuffer buffer) {

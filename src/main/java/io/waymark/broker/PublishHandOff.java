@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * without acknowledging (MQTT 5: a negative PUBACK), and the phone sends the message again later.
  * QoS 0 is handed off and released at once: best effort, as the phone asked.
  * <p>
- * Only what clients publish passes here; what Waymark itself publishes ({@link BrokerPublisher})
+ * A message the {@link BrokerAuthorizer} refuses is dropped here (MQTT 5: PUBACK "not
+ * authorized"). Only what clients publish passes here; what Waymark itself publishes ({@link BrokerPublisher})
  * reaches subscribers but is never ingested.
  */
 class PublishHandOff implements PublishInboundInterceptor {
@@ -39,16 +40,26 @@ class PublishHandOff implements PublishInboundInterceptor {
 
     private final IngestedTopics topics;
 
-    PublishHandOff(BrokerInboundEndpoint endpoint, ClientDevices devices, IngestedTopics topics) {
+    private final BrokerAuthorizer authorizer;
+
+    PublishHandOff(BrokerInboundEndpoint endpoint, ClientDevices devices, IngestedTopics topics,
+            BrokerAuthorizer authorizer) {
         this.endpoint = endpoint;
         this.devices = devices;
         this.topics = topics;
+        this.authorizer = authorizer;
     }
 
     @Override
     public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
         PublishPacket packet = input.getPublishPacket();
         String topic = packet.getTopic();
+        // HiveMQ runs inbound interceptors before its publish authorizer: ask first, so that a
+        // refused message is neither stored nor taken as a sign of the device named in its topic
+        if (authorizer != BrokerAuthorizer.ALLOW_ALL && !authorizer.mayPublish(BrokerSecurity.client(input), topic)) {
+            output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED, "not your topic");
+            return;
+        }
         devices.published(input.getConnectionInformation().getConnectionAttributeStore(),
                 input.getClientInformation().getClientId(), topic);
         if (!topics.matches(topic)) {

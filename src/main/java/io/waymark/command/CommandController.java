@@ -2,9 +2,9 @@ package io.waymark.command;
 
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.device.DeviceQueries;
 import io.waymark.device.UnknownDeviceException;
-import io.waymark.friends.Viewer;
 import io.waymark.owntracks.DeviceId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,7 +47,7 @@ class CommandController {
     ResponseEntity<CommandView> send(@PathVariable String user, @PathVariable String device,
             @Valid @RequestBody CommandRequest request, Viewer viewer) {
         viewer.requireSelfOrAdmin(user, () -> new UnknownDeviceException(new DeviceId(user, device)));
-        DeviceId id = devices.known(user, device);
+        DeviceId id = devices.known(viewer, user, device);
         String cmd;
         try {
             cmd = CommandMessages.cmd(json, request.action(), request.waypoints(), request.configuration());
@@ -61,7 +61,7 @@ class CommandController {
     @GetMapping
     List<CommandView> commands(@PathVariable String user, @PathVariable String device, Viewer viewer) {
         viewer.requireSelfOrAdmin(user, () -> new UnknownDeviceException(new DeviceId(user, device)));
-        return store.all(devices.known(user, device));
+        return store.all(devices.known(viewer, user, device));
     }
 
     record CommandRequest(

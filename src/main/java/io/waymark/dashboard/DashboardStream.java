@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.waymark.account.Viewer;
 import io.waymark.cluster.ClusterEventsMissed;
 import io.waymark.dashboard.StreamClient.Frame;
 import io.waymark.presence.PresenceChanged;
@@ -81,8 +82,8 @@ class DashboardStream implements SmartLifecycle {
         }
     }
 
-    /** A new stream for one browser. */
-    SseEmitter open() {
+    /** A new stream for one browser, with the events {@code viewer} may see. */
+    SseEmitter open(Viewer viewer) {
         if (!running) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Waymark is shutting down");
         }
@@ -91,7 +92,8 @@ class DashboardStream implements SmartLifecycle {
                     "too many open dashboards (waymark.dashboard.max-clients=" + properties.maxClients() + ")");
         }
         SseEmitter emitter = new SseEmitter(0L); // no timeout: heartbeats find dead connections
-        StreamClient client = new StreamClient(clientIds.incrementAndGet(), emitter, properties, clients::remove);
+        StreamClient client = new StreamClient(clientIds.incrementAndGet(), emitter, viewer, properties,
+                clients::remove);
         clients.add(client);
         client.start();
         return emitter;
@@ -139,13 +141,16 @@ class DashboardStream implements SmartLifecycle {
         }
         Frame frame;
         try {
-            frame = new Frame(event.name(), json.writeValueAsString(event.data()));
+            frame = new Frame(event.name(), event.user(), json.writeValueAsString(event.data()));
         }
         catch (JacksonException ex) {
             log.error("Could not write {} event for the dashboards", event.name(), ex);
             return;
         }
         for (StreamClient client : clients) {
+            if (!client.sees(frame)) {
+                continue;
+            }
             if (!client.offer(frame)) {
                 log.info("Disconnecting a dashboard that is {} events behind; it will reconnect",
                         properties.clientQueue());

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.waymark.account.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open stream to one browser: a bounded queue of ready-made frames and a thread of its own
- * that writes them, so that a slow or dead connection blocks nobody but itself.
+ * that writes them, so that a slow or dead connection blocks nobody but itself. It is offered
+ * only the frames its {@link Viewer} may see.
  */
 final class StreamClient {
 
@@ -31,6 +33,8 @@ final class StreamClient {
 
     private final BlockingQueue<Frame> queue;
 
+    private final Viewer viewer;
+
     private final Duration heartbeat;
 
     private final Duration reconnectDelay;
@@ -41,8 +45,10 @@ final class StreamClient {
 
     private volatile boolean closed;
 
-    StreamClient(int id, SseEmitter emitter, DashboardProperties properties, Consumer<StreamClient> onClosed) {
+    StreamClient(int id, SseEmitter emitter, Viewer viewer, DashboardProperties properties,
+            Consumer<StreamClient> onClosed) {
         this.emitter = emitter;
+        this.viewer = viewer;
         this.queue = new ArrayBlockingQueue<>(properties.clientQueue());
         this.heartbeat = properties.heartbeat();
         this.reconnectDelay = properties.reconnectDelay();
@@ -56,6 +62,11 @@ final class StreamClient {
 
     void start() {
         sender.start();
+    }
+
+    /** A frame about no device (a resync) goes to everyone; one about a device only to who may see it. */
+    boolean sees(Frame frame) {
+        return frame.user() == null || viewer.canSee(frame.user());
     }
 
     /** Never blocks: false when this browser is too far behind, or gone. */
@@ -121,7 +132,11 @@ final class StreamClient {
         return items;
     }
 
-    /** An event, serialised once for every browser. */
-    record Frame(String name, String json) {
+    /**
+     * An event, serialised once for every browser.
+     *
+     * @param user the owner of the device it is about, or null when it is about none
+     */
+    record Frame(String name, String user, String json) {
     }
 }

@@ -17,11 +17,13 @@ import io.waymark.tracking.TransitionStored;
  * One event on the stream: its SSE event name and the JSON body. The bodies use the same shapes
  * as the REST API ({@code location} and {@code presence} objects as in {@code GET /api/v1/devices})
  * so that the page applies a pushed change and a fetched one with the same code.
+ *
+ * @param user the owner of the device the event is about (who may see it), null for none
  */
-record StreamEvent(String name, Object data) {
+record StreamEvent(String name, String user, Object data) {
 
     /** Sent when events were dropped: the page should fetch the current state again. */
-    static final StreamEvent RESYNC = new StreamEvent("resync", new Resync("events were dropped"));
+    static final StreamEvent RESYNC = new StreamEvent("resync", null, new Resync("events were dropped"));
 
     /** Maps an application event from {@code tracking}, {@code presence} or {@code cluster}; null for any other. */
     static StreamEvent of(Object applicationEvent) {
@@ -35,7 +37,7 @@ record StreamEvent(String name, Object data) {
             return transition(stored.transition());
         }
         if (applicationEvent instanceof ClusterEventsMissed missed) {
-            return new StreamEvent("resync", new Resync(missed.reason()));
+            return new StreamEvent("resync", null, new Resync(missed.reason()));
         }
         return null;
     }
@@ -43,20 +45,22 @@ record StreamEvent(String name, Object data) {
     private static StreamEvent location(LocationStored stored) {
         ReceivedLocation s = stored.location();
         DeviceId id = s.deviceId();
-        return new StreamEvent("location", new LocationEvent(id.user(), id.device(), tid(id, s.location().tid()),
+        return new StreamEvent("location", id.user(),
+                new LocationEvent(id.user(), id.device(), tid(id, s.location().tid()),
                 stored.lastKnown(), LocationView.of(s.location(), s.receivedAt())));
     }
 
     private static StreamEvent presence(PresenceChanged changed) {
         DeviceId id = changed.deviceId();
-        return new StreamEvent("presence",
+        return new StreamEvent("presence", id.user(),
                 new PresenceEvent(id.user(), id.device(), id.defaultTid(), changed.presence().view()));
     }
 
     private static StreamEvent transition(ReceivedTransition s) {
         Transition t = s.transition();
         DeviceId id = s.deviceId();
-        return new StreamEvent("transition", new TransitionEvent(id.user(), id.device(), tid(id, t.tid()), t.event(),
+        return new StreamEvent("transition", id.user(),
+                new TransitionEvent(id.user(), id.device(), tid(id, t.tid()), t.event(),
                 t.desc(), t.rid(), t.tst(), Instant.ofEpochSecond(t.tst()), t.lat(), t.lon(), t.acc(), s.receivedAt()));
     }
 

@@ -3,6 +3,7 @@ package io.waymark.device;
 import java.util.Base64;
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.owntracks.DeviceId;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/v1/devices}, {@code GET /api/v1/devices/{user}/{device}} and its card's {@code face}. */
+/** {@code GET /api/v1/devices}, {@code GET /api/v1/devices/{user}/{device}} and its card's {@code face}: only what the viewer may see. */
 @RestController
 @RequestMapping("/api/v1/devices")
 class DeviceController {
@@ -27,22 +28,22 @@ class DeviceController {
     }
 
     @GetMapping
-    List<DeviceView> devices(@RequestParam(required = false) String user,
+    List<DeviceView> devices(Viewer viewer, @RequestParam(required = false) String user,
             @RequestParam(required = false) @Pattern(regexp = "online|offline",
                     message = "must be 'online' or 'offline'") String state) {
-        return devices.devices(user, state);
+        return devices.devices(viewer, user, state);
     }
 
     @GetMapping("/{user}/{device}")
-    DeviceView device(@PathVariable String user, @PathVariable String device) {
+    DeviceView device(Viewer viewer, @PathVariable String user, @PathVariable String device) {
         DeviceId id = new DeviceId(user, device);
-        return devices.device(id).orElseThrow(() -> new UnknownDeviceException(id));
+        return devices.device(viewer, id).orElseThrow(() -> new UnknownDeviceException(id));
     }
 
     /** The picture of the device's card, decoded from the base64 the app (or the API) sent. */
     @GetMapping(value = "/{user}/{device}/face", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> face(@PathVariable String user, @PathVariable String device) {
-        DeviceId id = devices.known(user, device);
+    ResponseEntity<byte[]> face(Viewer viewer, @PathVariable String user, @PathVariable String device) {
+        DeviceId id = devices.known(viewer, user, device);
         byte[] png;
         try {
             png = devices.face(id).map(f -> Base64.getMimeDecoder().decode(f)).orElse(null);

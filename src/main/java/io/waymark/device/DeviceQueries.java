@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.waymark.account.Viewer;
 import io.waymark.config.SqlTime;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Transport;
@@ -29,9 +30,16 @@ public class DeviceQueries {
         this.jdbc = jdbc;
     }
 
-    /** The device, which must be known: otherwise {@link UnknownDeviceException} (404). */
-    public DeviceId known(String user, String device) {
+    /**
+     * The device, which must be known and visible to {@code viewer}: otherwise
+     * {@link UnknownDeviceException}, the same 404 for both, so that nobody learns which devices
+     * of strangers exist. Every endpoint below {@code /api/v1/devices/{user}/{device}} asks here.
+     */
+    public DeviceId known(Viewer viewer, String user, String device) {
         DeviceId id = new DeviceId(user, device);
+        if (!viewer.canSee(user)) {
+            throw new UnknownDeviceException(id);
+        }
         Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM device WHERE user_name = ? AND device_name = ?",
                 Integer.class, user, device);
         if (found == null || found == 0) {
@@ -40,8 +48,8 @@ public class DeviceQueries {
         return id;
     }
 
-    /** All devices, optionally of one user and/or in one presence state, by user and device. */
-    List<DeviceView> devices(String user, String presenceState) {
+    /** The devices {@code viewer} may see, optionally of one user and/or in one presence state, by user and device. */
+    List<DeviceView> devices(Viewer viewer, String user, String presenceState) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM device WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (user != null) {
@@ -55,10 +63,13 @@ public class DeviceQueries {
             args.add(presenceState);
         }
         sql.append(" ORDER BY user_name, device_name");
-        return jdbc.query(sql.toString(), (rs, i) -> device(rs, false), args.toArray());
+        return viewer.visible(jdbc.query(sql.toString(), (rs, i) -> device(rs, false), args.toArray()), DeviceView::user);
     }
 
-    Optional<DeviceView> device(DeviceId id) {
+    Optional<DeviceView> device(Viewer viewer, DeviceId id) {
+        if (!viewer.canSee(id.user())) {
+            return Optional.empty();
+        }
         return jdbc.query("SELECT " + DETAILS + " FROM device WHERE user_name = ? AND device_name = ?",
                 (rs, i) -> device(rs, true), id.user(), id.device()).stream().findFirst();
     }

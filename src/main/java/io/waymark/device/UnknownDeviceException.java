@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A REST call named a device Waymark has never heard of: 404, as problem+json. */
+/**
+ * A REST call named a device Waymark has never heard of, or one the caller may not see: the same
+ * 404, as problem+json.
+ */
 public class UnknownDeviceException extends ErrorResponseException {
 
     public UnknownDeviceException(DeviceId id) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.device.DeviceRegistry;
 import io.waymark.device.UnknownDeviceException;
 import io.waymark.owntracks.Card;

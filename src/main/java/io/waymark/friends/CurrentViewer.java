@@ -1,8 +1,8 @@
 package io.waymark.friends;
 
-import java.util.Set;
-
 import io.waymark.account.CurrentAccount;
+import io.waymark.account.Viewer;
+import io.waymark.account.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CurrentViewer {
-
-    /** No user: sees nothing (only reached where a request got past security anonymously). */
-    static final Viewer NOBODY = new Viewer(null, false, Visibility.only(Set.of()));
 
     private final CurrentAccount account;
 
@@ -29,7 +26,7 @@ public class CurrentViewer {
         if (!account.securityEnabled()) {
             return Viewer.UNRESTRICTED;
         }
-        return account.get().map(a -> of(a.username(), a.admin())).orElse(NOBODY);
+        return account.get().map(a -> of(a.username(), a.admin())).orElse(Viewer.NOBODY);
     }
 
     /** The viewer {@code username} is, e.g. for a broker client or a stream subscriber. */

@@ -3,6 +3,7 @@ package io.waymark.friends;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.waymark.account.Visibility;
 import org.springframework.stereotype.Component;
 
 /** The friends policy: which users' devices a user may see. */

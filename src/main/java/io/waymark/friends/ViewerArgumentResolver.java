@@ -2,6 +2,7 @@ package io.waymark.friends;
 
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;

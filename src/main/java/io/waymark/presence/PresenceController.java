@@ -2,6 +2,7 @@ package io.waymark.presence;
 
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.device.DeviceQueries;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Positive;
@@ -24,8 +25,8 @@ class PresenceController {
     }
 
     @GetMapping("/api/v1/devices/{user}/{device}/presence")
-    List<PresenceEventView> presence(@PathVariable String user, @PathVariable String device,
+    List<PresenceEventView> presence(Viewer viewer, @PathVariable String user, @PathVariable String device,
             @RequestParam(defaultValue = "1000") @Positive @Max(100_000) int limit) {
-        return history.events(devices.known(user, device), limit);
+        return history.events(devices.known(viewer, user, device), limit);
     }
 }

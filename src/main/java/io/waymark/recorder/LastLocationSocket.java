@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.waymark.account.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,7 +26,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * is stored: the Recorder's location object ({@code _type: location}, {@code username},
  * {@code device}, {@code topic}, ...). Like the Recorder, a client may narrow it to one user or
  * device with {@code user}/{@code device} in the URL or {@code X-Limit-User}/{@code X-Limit-Device}
- * headers on the handshake.
+ * headers on the handshake. Each client gets only what the user who opened it may see
+ * ({@link ViewerHandshake}).
  * <p>
  * New locations come from the ingest writer's thread, which must never wait for a browser: they
  * are handed to one sender thread through a bounded queue (dropped when it is full) and only
@@ -74,7 +76,8 @@ class LastLocationSocket extends TextWebSocketHandler implements DisposableBean 
         ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
                 SEND_TIME_LIMIT_MS, properties.socketBuffer(),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        clients.put(session.getId(), new Client(decorated, limit(session, "user"), limit(session, "device")));
+        clients.put(session.getId(), new Client(decorated, ViewerHandshake.of(session.getAttributes()),
+                limit(session, "user"), limit(session, "device")));
     }
 
     @Override
@@ -84,7 +87,8 @@ class LastLocationSocket extends TextWebSocketHandler implements DisposableBean 
             return; // the Recorder echoes anything else; the Frontend sends nothing else
         }
         String device = client.user() == null ? null : client.device();
-        for (RecorderQueries.LastLocation last : queries.last(client.user(), device)) {
+        for (RecorderQueries.LastLocation last : client.viewer().visible(queries.last(client.user(), device),
+                l -> l.location().user())) {
             client.send(objects.write(objects.last(last.location(), last.name())));
         }
     }
@@ -127,10 +131,10 @@ class LastLocationSocket extends TextWebSocketHandler implements DisposableBean 
         sender.shutdownNow();
     }
 
-    private record Client(ConcurrentWebSocketSessionDecorator session, String user, String device) {
+    private record Client(ConcurrentWebSocketSessionDecorator session, Viewer viewer, String user, String device) {
 
         boolean wants(RecorderLocation location) {
-            return (user == null || user.equals(location.user()))
+            return viewer.canSee(location.user()) && (user == null || user.equals(location.user()))
                     && (user == null || device == null || device.equals(location.device()));
         }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.recorder.RecorderParameters.TimeRange;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/0/locations}: one device's history in the Recorder's formats, streamed from the
- * database to the client point by point.
+ * database to the client point by point. A device the viewer may not see has no points, as an
+ * unknown one.
  */
 @RestController
 class LocationsController {
@@ -37,7 +39,7 @@ class LocationsController {
     }
 
     @RequestMapping(path = "/api/0/locations", method = { RequestMethod.GET, RequestMethod.POST })
-    void locations(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void locations(Viewer viewer, HttpServletRequest request, HttpServletResponse response) throws IOException {
         // every parameter is checked before the first byte, so a bad one still gets a problem
         RecorderParameters parameters = RecorderParameters.of(request);
         LocationFormat format = parameters.formatValue();
@@ -49,10 +51,12 @@ class LocationsController {
         response.setContentType(format.contentType());
         OutputStream out = response.getOutputStream();
         LocationWriter writer = LocationWriter.of(format, out, json, fields, RecorderController.version());
-        queries.locations(parameters.user(), parameters.device(), range.from(), range.to(), limit, location -> {
-            ObjectNode point = objects.point(location);
-            writer.write(format.selectsFields() ? objects.select(point, fields) : point);
-        });
+        if (viewer.canSee(parameters.user())) {
+            queries.locations(parameters.user(), parameters.device(), range.from(), range.to(), limit, location -> {
+                ObjectNode point = objects.point(location);
+                writer.write(format.selectsFields() ? objects.select(point, fields) : point);
+            });
+        }
         writer.finish();
     }
 }

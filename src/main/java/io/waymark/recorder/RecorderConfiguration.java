@@ -1,5 +1,6 @@
 package io.waymark.recorder;
 
+import io.waymark.friends.CurrentViewer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -14,14 +15,19 @@ class RecorderConfiguration implements WebSocketConfigurer {
 
     private final RecorderProperties properties;
 
-    RecorderConfiguration(LastLocationSocket socket, RecorderProperties properties) {
+    private final CurrentViewer viewer;
+
+    RecorderConfiguration(LastLocationSocket socket, RecorderProperties properties, CurrentViewer viewer) {
         this.socket = socket;
         this.properties = properties;
+        this.viewer = viewer;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(socket, "/ws/last").setAllowedOriginPatterns(origins());
+        registry.addHandler(socket, "/ws/last")
+            .addInterceptors(new ViewerHandshake(viewer))
+            .setAllowedOriginPatterns(origins());
     }
 
     private String[] origins() {

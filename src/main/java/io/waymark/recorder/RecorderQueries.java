@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.waymark.account.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,15 +85,18 @@ class RecorderQueries {
         }, args));
     }
 
-    /** When Waymark last heard from any device, and on which topic (the Recorder's monitor file). */
-    Optional<Heard> lastHeard() {
-        return jdbc.query("SELECT d.last_seen, d.user_name, d.device_name, l.topic FROM device d"
+    /**
+     * When Waymark last heard from any device {@code viewer} may see, and on which topic (the
+     * Recorder's monitor file).
+     */
+    Optional<Heard> lastHeard(Viewer viewer) {
+        String sql = "SELECT d.last_seen, d.user_name, d.device_name, l.topic FROM device d"
                 + " LEFT JOIN location l ON l.user_name = d.user_name AND l.device_name = d.device_name"
-                + " AND l.tst = d.tst WHERE d.last_seen IS NOT NULL ORDER BY d.last_seen DESC LIMIT 1",
-                (rs, i) -> new Heard(instant(rs, 1), rs.getString(4) != null ? rs.getString(4)
-                        : "owntracks/" + rs.getString(2) + "/" + rs.getString(3)))
-            .stream()
-            .findFirst();
+                + " AND l.tst = d.tst WHERE d.last_seen IS NOT NULL ORDER BY d.last_seen DESC";
+        List<Heard> heard = jdbc.query(viewer.admin() ? sql + " LIMIT 1" : sql,
+                (rs, i) -> new Heard(instant(rs, 1), rs.getString(2), rs.getString(4) != null ? rs.getString(4)
+                        : "owntracks/" + rs.getString(2) + "/" + rs.getString(3)));
+        return viewer.visible(heard, Heard::user).stream().findFirst();
     }
 
     private static RecorderLocation location(ResultSet rs) throws SQLException {
@@ -109,6 +113,6 @@ class RecorderQueries {
     record LastLocation(RecorderLocation location, String name) {
     }
 
-    record Heard(Instant at, String topic) {
+    record Heard(Instant at, String user, String topic) {
     }
 }

@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import io.waymark.account.Viewer;
+import io.waymark.device.DeviceQueries;
 import io.waymark.tracking.LocationExportRequest.Window;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -29,26 +31,29 @@ class LocationExportController {
 
     private final LocationExportQuery query;
 
+    private final DeviceQueries devices;
+
     private final Clock clock;
 
-    LocationExportController(LocationExportQuery query, Clock clock) {
+    LocationExportController(LocationExportQuery query, DeviceQueries devices, Clock clock) {
         this.query = query;
+        this.devices = devices;
         this.clock = clock;
     }
 
     @GetMapping(params = "format=geojson")
-    void geoJson(LocationExportRequest request, HttpServletResponse response) throws IOException {
-        export(LocationExportFormat.GEOJSON, request, response);
+    void geoJson(Viewer viewer, LocationExportRequest request, HttpServletResponse response) throws IOException {
+        export(viewer, LocationExportFormat.GEOJSON, request, response);
     }
 
     @GetMapping(params = "format=gpx")
-    void gpx(LocationExportRequest request, HttpServletResponse response) throws IOException {
-        export(LocationExportFormat.GPX, request, response);
+    void gpx(Viewer viewer, LocationExportRequest request, HttpServletResponse response) throws IOException {
+        export(viewer, LocationExportFormat.GPX, request, response);
     }
 
     @GetMapping(params = "format=csv")
-    void csv(LocationExportRequest request, HttpServletResponse response) throws IOException {
-        export(LocationExportFormat.CSV, request, response);
+    void csv(Viewer viewer, LocationExportRequest request, HttpServletResponse response) throws IOException {
+        export(viewer, LocationExportFormat.CSV, request, response);
     }
 
     /** {@code format=json} (or none) is the JSON answer's; anything else is a mistake. */
@@ -58,26 +63,24 @@ class LocationExportController {
     }
 
     @GetMapping(produces = LocationExportFormat.GEOJSON_TYPE)
-    void acceptsGeoJson(LocationExportRequest request, HttpServletResponse response) throws IOException {
-        export(LocationExportFormat.GEOJSON, request, response);
+    void acceptsGeoJson(Viewer viewer, LocationExportRequest request, HttpServletResponse response) throws IOException {
+        export(viewer, LocationExportFormat.GEOJSON, request, response);
     }
 
     @GetMapping(produces = LocationExportFormat.GPX_TYPE)
-    void acceptsGpx(LocationExportRequest request, HttpServletResponse response) throws IOException {
-        export(LocationExportFormat.GPX, request, response);
+    void acceptsGpx(Viewer viewer, LocationExportRequest request, HttpServletResponse response) throws IOException {
+        export(viewer, LocationExportFormat.GPX, request, response);
     }
 
     @GetMapping(produces = LocationExportFormat.CSV_TYPE)
-    void acceptsCsv(LocationExportRequest request, HttpServletResponse response) throws IOException {
-        export(LocationExportFormat.CSV, request, response);
+    void acceptsCsv(Viewer viewer, LocationExportRequest request, HttpServletResponse response) throws IOException {
+        export(viewer, LocationExportFormat.CSV, request, response);
     }
 
-    private void export(LocationExportFormat format, LocationExportRequest request, HttpServletResponse response)
-            throws IOException {
+    private void export(Viewer viewer, LocationExportFormat format, LocationExportRequest request,
+            HttpServletResponse response) throws IOException {
         Window window = request.window(clock);
-        if (!query.deviceExists(window.device())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "device '" + window.device() + "' is unknown");
-        }
+        devices.known(viewer, window.device().user(), window.device().device()); // unknown or not visible: 404
         response.setContentType(format.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + format.fileName(window.device()) + "\"");

@@ -35,12 +35,6 @@ class LocationExportQuery {
         this.readOnly.setReadOnly(true);
     }
 
-    boolean deviceExists(DeviceId id) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM device WHERE user_name = ? AND device_name = ?",
-                Integer.class, id.user(), id.device());
-        return count != null && count > 0;
-    }
-
     /**
      * Hands each location with {@code from <= tst <= to} to {@code writer}, oldest first; with a
      * limit, only the newest {@code limit} of them (still oldest first), as the JSON answer does.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.device.DeviceQueries;
 import io.waymark.device.LocationView;
 import jakarta.validation.constraints.Max;
@@ -40,7 +41,7 @@ class TrackingController {
 
     /** {@code from}/{@code to}: ISO-8601 or epoch seconds; by default the last 24 hours. */
     @GetMapping("/locations")
-    List<LocationView> locations(@PathVariable String user, @PathVariable String device,
+    List<LocationView> locations(Viewer viewer, @PathVariable String user, @PathVariable String device,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) @Positive @Max(MAX_LIMIT) Integer limit) {
         Instant end = to != null ? to : clock.instant();
@@ -49,17 +50,17 @@ class TrackingController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "'from' (" + start + ") is after 'to' (" + end + ")");
         }
-        return tracking.locations(devices.known(user, device), start.getEpochSecond(), end.getEpochSecond(), limit);
+        return tracking.locations(devices.known(viewer, user, device), start.getEpochSecond(), end.getEpochSecond(), limit);
     }
 
     @GetMapping("/transitions")
-    List<TransitionView> transitions(@PathVariable String user, @PathVariable String device,
+    List<TransitionView> transitions(Viewer viewer, @PathVariable String user, @PathVariable String device,
             @RequestParam(defaultValue = "1000") @Positive @Max(MAX_LIMIT) int limit) {
-        return tracking.transitions(devices.known(user, device), limit);
+        return tracking.transitions(devices.known(viewer, user, device), limit);
     }
 
     @GetMapping("/waypoints")
-    List<WaypointView> waypoints(@PathVariable String user, @PathVariable String device) {
-        return tracking.waypoints(devices.known(user, device));
+    List<WaypointView> waypoints(Viewer viewer, @PathVariable String user, @PathVariable String device) {
+        return tracking.waypoints(devices.known(viewer, user, device));
     }
 }

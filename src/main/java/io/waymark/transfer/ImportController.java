@@ -3,6 +3,7 @@ package io.waymark.transfer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 
+import io.waymark.account.Viewer;
 import io.waymark.owntracks.DeviceId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code POST /api/v1/import?user=&device=}: a {@code .rec} file, GPX or GeoJSON as the raw
  * request body, its format from {@code format=}, the content type, or its first character. A
- * form-encoded body is refused: the servlet container would consume it as parameters.
+ * form-encoded body is refused: the servlet container would consume it as parameters. A user
+ * imports only into its own devices; an admin into anyone's.
  */
 @RestController
 class ImportController {
@@ -28,9 +30,12 @@ class ImportController {
     }
 
     @PostMapping(path = "/api/v1/import", consumes = "!" + MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ImportResult importHistory(@RequestParam String user, @RequestParam String device,
+    ImportResult importHistory(Viewer viewer, @RequestParam String user, @RequestParam String device,
             @RequestParam(required = false) String format, HttpServletRequest request) throws IOException {
         DeviceId id = ImportTarget.device(user, device);
+        if (!viewer.isSelfOrAdmin(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only an admin imports for another user");
+        }
         ImportFormat chosen = format == null ? ImportFormat.of(contentType(request)) : ImportFormat.named(format);
         if (format != null && chosen == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

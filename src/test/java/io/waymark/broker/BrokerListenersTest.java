@@ -57,7 +57,7 @@ class BrokerListenersTest {
         long tst = Phone.now() - 5;
         Process pub = new ProcessBuilder(List.of("mosquitto_pub", "-d", "-h", "localhost", "-p",
                 Integer.toString(broker.tlsPort()), "--cafile", certificates.ca().certificate().toString(), "-q", "1",
-                "-i", "tls-phone", "-t", "owntracks/tls/phone", "-m", Phone.location(48.2, 16.4, tst)))
+                "-i", "tls-phone", "-u", "tls", "-P", waymark.login("tls"), "-t", "owntracks/tls/phone", "-m", Phone.location(48.2, 16.4, tst)))
             .redirectErrorStream(true).start();
         assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String output = new String(pub.getInputStream().readAllBytes());
@@ -83,7 +83,8 @@ class BrokerListenersTest {
     @Test
     void pahoOverWebSocketIsStored() {
         long tst = Phone.now() - 7;
-        try (Phone phone = Phone.connect("ws://127.0.0.1:" + broker.websocketPort() + "/mqtt", "ws", "browser")) {
+        try (Phone phone = Phone.connectAs("ws://127.0.0.1:" + broker.websocketPort() + "/mqtt", "ws", waymark.login("ws"),
+                "browser")) {
             phone.publishLocation(40.4, -3.7, tst);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> waymark.api().device("ws", "browser") != null);

@@ -33,8 +33,14 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The phones are {@code mosquitto_pub -l -d}: one message per input line, and a
  * {@code received PUBACK (Mid: N} line for each acknowledged one (Mid N is line N).
+ * <p>
+ * The phones connect without logging in ({@link #ANONYMOUS_PHONES}): in the second test they
+ * are already connecting before the Waymark that could hold their users exists, and this test
+ * is about crashes, not logins (BrokerAclTest is about those).
  */
 class EmbeddedBrokerCrashTest {
+
+    static final String ANONYMOUS_PHONES = "waymark.broker.allow-anonymous";
 
     static final int PHONES = 10;
 
@@ -51,7 +57,7 @@ class EmbeddedBrokerCrashTest {
         int brokerPort = FreePorts.next();
         long tst = Phone.now() - 500_000;
         Path log = dir.resolve("waymark.log");
-        Map<String, Object> properties = Map.of("waymark.broker.port", brokerPort,
+        Map<String, Object> properties = Map.of("waymark.broker.port", brokerPort, ANONYMOUS_PHONES, "true",
                 "waymark.broker.data-path", dir.resolve("broker"),
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
         List<Process> phones = new ArrayList<>();
@@ -92,7 +98,7 @@ class EmbeddedBrokerCrashTest {
             phones.add(startPhone(p, brokerPort, tst, true));
         }
         try (WaymarkProcess waymark = WaymarkProcess.start(Map.of("waymark.broker.port", brokerPort,
-                "waymark.broker.data-path", dir.resolve("broker"),
+                ANONYMOUS_PHONES, "true", "waymark.broker.data-path", dir.resolve("broker"),
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0"),
                 dir.resolve("waymark.log"))) {
             for (Process phone : phones) {

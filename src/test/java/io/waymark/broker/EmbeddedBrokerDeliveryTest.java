@@ -28,7 +28,7 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     @Test
     void qos1PubackComesOnlyOnceTheLocationIsStored() throws Exception {
         long tst = Phone.now() - 1000;
-        try (Phone phone = Phone.connect(brokerUrl(), "acker", "phone")) {
+        try (Phone phone = phone("acker", "phone")) {
             for (int i = 0; i < 20; i++) {
                 phone.publishLocation(10 + i, 20, tst + i); // returns when the PUBACK is in
                 // no waiting: acknowledged means queryable
@@ -41,7 +41,7 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     void qos2PubrecComesOnlyOnceTheLocationIsStored() throws Exception {
         long tst = Phone.now() - 1000;
         try (MqttClient client = new MqttClient(brokerUrl(), "acker2-phone", new MemoryPersistence())) {
-            client.connect();
+            client.connect(Phone.loginOptions("acker2", login("acker2")));
             for (int i = 0; i < 10; i++) {
                 MqttMessage message = new MqttMessage(Phone.location(30, 40 + i, tst + i).getBytes(StandardCharsets.UTF_8));
                 message.setQos(2);
@@ -55,8 +55,9 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     @Test
     void aFriendSubscribedToAllDevicesReceivesAPhonesLocation() throws Exception {
         long tst = Phone.now() - 10;
-        try (MqttSubscriber friend = MqttSubscriber.subscribe(brokerUrl(), "friend-view", "owntracks/+/+");
-                Phone phone = Phone.connect(brokerUrl(), "friendly", "phone")) {
+        try (MqttSubscriber friend = MqttSubscriber.subscribe(brokerUrl(), "friend-view", "owntracks/+/+", "friend",
+                login("friend"));
+                Phone phone = phone("friendly", "phone")) {
             phone.publishLocation(51.5, -0.1, tst);
             MqttSubscriber.Received received = friend.nextOn("owntracks/friendly/phone", Duration.ofSeconds(10));
             assertThat(received).isNotNull();
@@ -69,14 +70,15 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     void retainedLocationIsReplayedToALaterSubscriberAndStoredOnce() throws Exception {
         long tst = Phone.now() - 20;
         try (MqttClient phone = new MqttClient(brokerUrl(), "keeper-phone", new MemoryPersistence())) {
-            phone.connect();
+            phone.connect(Phone.loginOptions("keeper", login("keeper")));
             MqttMessage message = new MqttMessage(Phone.location(1.25, 2.5, tst).getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
             message.setRetained(true);
             phone.publish("owntracks/keeper/phone", message);
             phone.disconnect();
         }
-        try (MqttSubscriber latecomer = MqttSubscriber.subscribe(brokerUrl(), "latecomer", "owntracks/keeper/+")) {
+        try (MqttSubscriber latecomer = MqttSubscriber.subscribe(brokerUrl(), "latecomer", "owntracks/keeper/+", "latecomer",
+                login("latecomer"))) {
             MqttSubscriber.Received replay = latecomer.nextOn("owntracks/keeper/phone", Duration.ofSeconds(10));
             assertThat(replay).isNotNull();
             assertThat(replay.retained()).isTrue();
@@ -90,7 +92,8 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     @Test
     void whatWaymarkPublishesReachesSubscribersButIsNotIngested() throws Exception {
         long tst = Phone.now() - 30;
-        try (MqttSubscriber phone = MqttSubscriber.subscribe(brokerUrl(), "cmd-receiver", "owntracks/own/+/cmd")) {
+        try (MqttSubscriber phone = MqttSubscriber.subscribe(brokerUrl(), "cmd-receiver", "owntracks/own/+/cmd", "own",
+                login("own"))) {
             publisher.publish("owntracks/own/phone/cmd", "{\"_type\":\"cmd\",\"action\":\"reportLocation\"}"
                 .getBytes(StandardCharsets.UTF_8), 1, false).get();
             publisher.publish("owntracks/own/phone", Phone.location(5, 5, tst).getBytes(StandardCharsets.UTF_8), 1, false)
@@ -100,7 +103,7 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
             assertThat(command.payload()).contains("reportLocation");
         }
         // a phone's message published after Waymark's own is stored; Waymark's own is not
-        try (Phone other = Phone.connect(brokerUrl(), "own", "other")) {
+        try (Phone other = phone("own", "other")) {
             other.publishLocation(6, 6, tst);
         }
         assertThat(api().device("own", "other")).isNotNull();
@@ -109,9 +112,9 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
 
     @Test
     void reconnectingWithTheSameClientIdKeepsTheDeviceOnline() {
-        Phone first = Phone.connect(brokerUrl(), "same-id", "same", "phone", 60, true);
+        Phone first = phone("same-id", "same", "phone", 60, true);
         first.publishLocation(1, 1, Phone.now());
-        try (Phone second = Phone.connect(brokerUrl(), "same-id", "same", "phone", 60, true)) {
+        try (Phone second = phone("same-id", "same", "phone", 60, true)) {
             // the broker closed the first connection (a takeover); the device is still connected
             second.publishLocation(2, 2, Phone.now() + 1);
             assertThat(api().device("same", "phone").get("presence").get("state").asString()).isEqualTo("online");

@@ -21,18 +21,18 @@ class DeviceChangeAccessTest extends EmbeddedWaymarkTest {
     void onlyTheOwnerOrAnAdminSendsCommandsAndCards() {
         assertThat(api().pub("olga", "phone", Phone.location(1, 1, Phone.now())).status()).isEqualTo(200);
 
-        Response foreign = api().user("oscar").send("POST", "/api/v1/devices/olga/phone/commands", COMMAND);
+        Response foreign = api().createUser("oscar").send("POST", "/api/v1/devices/olga/phone/commands", COMMAND);
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
-        assertThat(api().user("oscar").send("GET", "/api/v1/devices/olga/phone/commands", null).status()).isEqualTo(403);
-        assertThat(api().user("oscar").send("PUT", "/api/v1/devices/olga/phone/card", CARD).status()).isEqualTo(403);
+        assertThat(api().createUser("oscar").send("GET", "/api/v1/devices/olga/phone/commands", null).status()).isEqualTo(403);
+        assertThat(api().createUser("oscar").send("PUT", "/api/v1/devices/olga/phone/card", CARD).status()).isEqualTo(403);
         assertThat(api().get("/api/v1/devices/olga/phone/commands")).as("nothing was queued").isEmpty();
 
-        assertThat(api().user("olga").send("POST", "/api/v1/devices/olga/phone/commands", COMMAND).status())
+        assertThat(api().createUser("olga").send("POST", "/api/v1/devices/olga/phone/commands", COMMAND).status())
             .isEqualTo(202);
         assertThat(api().send("POST", "/api/v1/devices/olga/phone/commands", COMMAND).status()).as("admin")
             .isEqualTo(202);
-        assertThat(api().user("olga").send("PUT", "/api/v1/devices/olga/phone/card", CARD).status()).isEqualTo(204);
+        assertThat(api().createUser("olga").send("PUT", "/api/v1/devices/olga/phone/card", CARD).status()).isEqualTo(204);
         assertThat(api().anonymous().send("POST", "/api/v1/devices/olga/phone/commands", COMMAND).status())
             .isEqualTo(401);
     }

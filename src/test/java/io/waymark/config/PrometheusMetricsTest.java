@@ -15,7 +15,7 @@ class PrometheusMetricsTest extends EmbeddedWaymarkTest {
 
     @Test
     void scrapeHasIngestPresenceAndHttpMetrics() {
-        try (Phone phone = Phone.connect(brokerUrl(), "promuser", "phone")) {
+        try (Phone phone = phone("promuser", "phone")) {
             phone.publishLocation(12.5, 7.25, Phone.now());
         }
         Waits.awaitLastKnown(api(), "promuser", "phone", 12.5, Duration.ofSeconds(10));

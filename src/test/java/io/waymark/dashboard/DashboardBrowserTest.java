@@ -282,7 +282,8 @@ class DashboardBrowserTest {
     }
 
     private Phone phone(String user, String device) {
-        return Phone.connect(broker.localUrl(), user, device);
+        new Api(port).createUser(user);
+        return Phone.connectAs(broker.localUrl(), user, Api.passwordOf(user), device);
     }
 
     private static String location(double lat, double lon, long tst, int acc, int batt, int bs, int vel, String conn,

@@ -25,12 +25,12 @@ class DeviceApiTest extends EmbeddedWaymarkTest {
 
     @BeforeAll
     void publishTrack() {
-        try (Phone phone = Phone.connect(brokerUrl(), "apiuser", "phone")) {
+        try (Phone phone = phone("apiuser", "phone")) {
             for (int i = 0; i < 10; i++) {
                 phone.publishLocation(45 + i * 0.01, 7, BASE + i * 600L); // one fix every 10 minutes
             }
         }
-        try (Phone other = Phone.connect(brokerUrl(), "apiother", "phone")) {
+        try (Phone other = phone("apiother", "phone")) {
             other.publishLocation(1, 1, Phone.now());
         }
         Waits.awaitLastKnownTst(api(), "apiuser", "phone", BASE + 9 * 600L, Duration.ofSeconds(10));
@@ -77,7 +77,7 @@ class DeviceApiTest extends EmbeddedWaymarkTest {
 
     @Test
     void defaultWindowIsTheLast24Hours() {
-        try (Phone phone = Phone.connect(brokerUrl(), "apiold", "phone")) {
+        try (Phone phone = phone("apiold", "phone")) {
             phone.publishLocation(1, 1, Phone.now() - 48 * 3600).publishLocation(2, 2, Phone.now() - 3600);
         }
         await().atMost(Duration.ofSeconds(10))

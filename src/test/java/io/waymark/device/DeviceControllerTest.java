@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.waymark.account.Viewer;
+import io.waymark.friends.CurrentViewer;
 import io.waymark.owntracks.DeviceId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -25,6 +28,15 @@ class DeviceControllerTest {
     @MockitoBean
     private DeviceQueries devices;
 
+    /** The slice has no security: the caller may see everything. */
+    @MockitoBean
+    private CurrentViewer viewer;
+
+    @BeforeEach
+    void everythingIsVisible() {
+        given(viewer.get()).willReturn(Viewer.UNRESTRICTED);
+    }
+
     private static final DeviceView JANE = new DeviceView("jane", "phone", "ne", "phone",
             new PresenceView("online", Instant.parse("2026-11-25T08:00:00Z"), Instant.parse("2026-11-25T08:05:00Z"),
                     "connect"),
@@ -32,7 +44,7 @@ class DeviceControllerTest {
 
     @Test
     void listsDevicesFilteredByUserAndState() {
-        given(devices.devices("jane", "online")).willReturn(List.of(JANE));
+        given(devices.devices(Viewer.UNRESTRICTED, "jane", "online")).willReturn(List.of(JANE));
         assertThat(mvc.get().uri("/api/v1/devices?user=jane&state=online")).hasStatusOk()
             .bodyJson()
             .hasPathSatisfying("$[0].tid", tid -> assertThat(tid).asString().isEqualTo("ne"))
@@ -51,7 +63,7 @@ class DeviceControllerTest {
 
     @Test
     void unknownDeviceIsNotFound() {
-        given(devices.device(new DeviceId("nobody", "none"))).willReturn(Optional.empty());
+        given(devices.device(Viewer.UNRESTRICTED, new DeviceId("nobody", "none"))).willReturn(Optional.empty());
         assertThat(mvc.get().uri("/api/v1/devices/nobody/none")).hasStatus(404)
             .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .bodyJson()
@@ -60,7 +72,7 @@ class DeviceControllerTest {
 
     @Test
     void knownDeviceIsShown() {
-        given(devices.device(new DeviceId("jane", "phone"))).willReturn(Optional.of(JANE));
+        given(devices.device(Viewer.UNRESTRICTED, new DeviceId("jane", "phone"))).willReturn(Optional.of(JANE));
         assertThat(mvc.get().uri("/api/v1/devices/jane/phone")).hasStatusOk()
             .bodyJson()
             .hasPathSatisfying("$.presence.state", s -> assertThat(s).asString().isEqualTo("online"))

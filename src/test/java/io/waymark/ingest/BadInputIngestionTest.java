@@ -58,7 +58,7 @@ class BadInputIngestionTest extends EmbeddedWaymarkTest {
         byte[] huge = new byte[20 * 1024]; // waymark.ingest.max-payload-bytes is 16KB in tests
         Arrays.fill(huge, (byte) 'x');
         String topic = "owntracks/bad7/phone";
-        try (Phone phone = Phone.connect(brokerUrl(), "bad7", "phone")) {
+        try (Phone phone = phone("bad7", "phone")) {
             phone.publish(topic, huge);
             phone.publishLocation(50, 10, Phone.now());
         }
@@ -72,7 +72,7 @@ class BadInputIngestionTest extends EmbeddedWaymarkTest {
     void binaryPayloadIsKeptAsBase64() {
         String topic = "owntracks/bad8/phone";
         byte[] binary = { (byte) 0xff, (byte) 0xfe, 0x00, 0x01 };
-        try (Phone phone = Phone.connect(brokerUrl(), "bad8", "phone")) {
+        try (Phone phone = phone("bad8", "phone")) {
             phone.publish(topic, binary);
             phone.publishLocation(50, 10, Phone.now());
         }
@@ -85,7 +85,7 @@ class BadInputIngestionTest extends EmbeddedWaymarkTest {
     @Test
     void rejectionsAreCountedByReason() {
         double before = api().counter("waymark.messages.rejected", "reason:not-an-object");
-        try (Phone phone = Phone.connect(brokerUrl(), "bad9", "phone")) {
+        try (Phone phone = phone("bad9", "phone")) {
             phone.publish("\"just a string\"");
         }
         await().atMost(Duration.ofSeconds(10))
@@ -94,9 +94,9 @@ class BadInputIngestionTest extends EmbeddedWaymarkTest {
 
     @Test
     void messageTheDatabaseCannotHoldIsRejectedAndTheRestIsStored() {
-        String longUser = "u".repeat(300); // the user column holds 128 characters
-        String topic = "owntracks/" + longUser + "/phone";
-        try (Phone phone = Phone.connect(brokerUrl(), "bad10", "phone")) {
+        // the device column holds 128 characters (a phone may publish only under its own user name)
+        String topic = "owntracks/bad10/" + "d".repeat(300);
+        try (Phone phone = phone("bad10", "phone")) {
             phone.publishLocation(50, 10, Phone.now() - 2);
             phone.publish(topic, Phone.location(1, 1, Phone.now()));
             phone.publishLocation(51, 11, Phone.now() - 1);
@@ -108,7 +108,7 @@ class BadInputIngestionTest extends EmbeddedWaymarkTest {
     }
 
     private void assertRejectedThenGoodIngested(String user, String topic, String payload, String reason) {
-        try (Phone phone = Phone.connect(brokerUrl(), user, "phone")) {
+        try (Phone phone = phone(user, "phone")) {
             phone.publish(topic, payload.getBytes(StandardCharsets.UTF_8));
             phone.publishLocation(50, 10, Phone.now());
         }

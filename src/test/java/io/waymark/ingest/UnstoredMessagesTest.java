@@ -23,7 +23,7 @@ class UnstoredMessagesTest extends EmbeddedWaymarkTest {
     @Test
     void storedMessagesAreCountedByType() {
         double before = api().counter("waymark.messages.stored", "type:location");
-        try (Phone phone = Phone.connect(brokerUrl(), "erin", "watch")) {
+        try (Phone phone = phone("erin", "watch")) {
             phone.publishLocation(1, 1, Phone.now() - 5).publishLocation(1, 1, Phone.now() - 4);
         }
         await().atMost(Duration.ofSeconds(10))
@@ -34,7 +34,7 @@ class UnstoredMessagesTest extends EmbeddedWaymarkTest {
     void statusIsCountedAsStoredNotAsIgnored() {
         double ignoredBefore = api().counter("waymark.messages.ignored", "type:status");
         double storedBefore = api().counter("waymark.messages.stored", "type:status");
-        try (Phone phone = Phone.connect(brokerUrl(), "ign1", "phone")) {
+        try (Phone phone = phone("ign1", "phone")) {
             phone.publishOn("status", "{\"_type\":\"status\",\"android\":{\"hib\":0,\"bo\":1,\"loc\":0,\"ps\":0,\"wifi\":1}}")
                 .publishLocation(3, 3, Phone.now());
         }
@@ -48,7 +48,7 @@ class UnstoredMessagesTest extends EmbeddedWaymarkTest {
     @Test
     void unknownTypesAreCountedAsIgnoredUnderTheirType() {
         double before = api().counter("waymark.messages.ignored", "type:steps");
-        try (Phone phone = Phone.connect(brokerUrl(), "ign2", "phone")) {
+        try (Phone phone = phone("ign2", "phone")) {
             phone.publish("{\"_type\":\"steps\",\"steps\":1234,\"from\":1700000000,\"to\":1700003600}");
         }
         await().atMost(Duration.ofSeconds(10))
@@ -60,7 +60,7 @@ class UnstoredMessagesTest extends EmbeddedWaymarkTest {
         double before = api().counter("waymark.messages.rejected", "reason:encrypted-no-key");
         String topic = "owntracks/enc1/phone";
         String payload = "{\"_type\":\"encrypted\",\"data\":\"8K3m0Yq1cCw2bq0Zk7Yb5yQfJQkq3H1l8i6i0mBfR0n3uJ3dQ6jzv1g==\"}";
-        try (Phone phone = Phone.connect(brokerUrl(), "enc1", "phone")) {
+        try (Phone phone = phone("enc1", "phone")) {
             phone.publish(topic, payload);
         }
         JsonNode[] found = new JsonNode[1];
@@ -85,7 +85,7 @@ class UnstoredMessagesTest extends EmbeddedWaymarkTest {
         double before = api().counter("waymark.messages.ignored", "type:cmd");
         // a controller without a will, sending a command to the device: not the device speaking
         try (MqttClient client = new MqttClient(brokerUrl(), "cmd-sender", new MemoryPersistence())) {
-            client.connect();
+            client.connect(Phone.loginOptions("cmd1", login("cmd1"))); // a command to one's own device
             client.publish("owntracks/cmd1/phone/cmd",
                     "{\"_type\":\"cmd\",\"action\":\"reportLocation\"}".getBytes(StandardCharsets.UTF_8), 1, false);
             client.disconnect();

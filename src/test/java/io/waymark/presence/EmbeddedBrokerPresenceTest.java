@@ -19,7 +19,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
     @Test
     void connectingMarksDeviceOnlineWithReasonConnect() {
-        try (Phone phone = Phone.connect(brokerUrl(), "pres1", "phone")) {
+        try (Phone phone = phone("pres1", "phone")) {
             awaitPresence("pres1", "phone", "online", "connect");
             phone.publishLocation(10, 10, Phone.now());
             Waits.awaitLastKnown(api(), "pres1", "phone", 10, Duration.ofSeconds(10));
@@ -29,7 +29,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
     @Test
     void abruptlyClosedSocketMarksDeviceOffline() {
-        Phone phone = Phone.connect(brokerUrl(), "pres2", "phone");
+        Phone phone = phone("pres2", "phone");
         phone.publishLocation(10, 10, Phone.now());
         awaitPresence("pres2", "phone", "online", null);
         phone.dropConnection();
@@ -40,7 +40,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
     @Test
     void silentClientWithOpenSocketGoesOfflineAfterOneAndAHalfKeepalives() throws Exception {
-        try (Phone frozen = Phone.connectFrozen("127.0.0.1", broker.port(), "pres3", "phone", 2)) {
+        try (Phone frozen = Phone.connectFrozen("127.0.0.1", broker.port(), "pres3", login("pres3"), "phone", 2)) {
             awaitPresence("pres3", "phone", "online", "connect");
             long wentSilent = System.nanoTime();
             await().atMost(Duration.ofSeconds(8))
@@ -52,7 +52,7 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
     @Test
     void cleanDisconnectMarksDeviceOfflineWithReasonDisconnect() {
-        Phone phone = Phone.connect(brokerUrl(), "pres4", "phone");
+        Phone phone = phone("pres4", "phone");
         phone.publishLocation(10, 10, Phone.now());
         awaitPresence("pres4", "phone", "online", null);
         phone.disconnect();
@@ -65,11 +65,11 @@ class EmbeddedBrokerPresenceTest extends EmbeddedWaymarkTest {
 
     @Test
     void willOfAReplacedConnectionDoesNotMarkDeviceOffline() {
-        Phone first = Phone.connect(brokerUrl(), "pres5", "phone");
+        Phone first = phone("pres5", "phone");
         first.publishLocation(10, 10, Phone.now());
         awaitPresence("pres5", "phone", "online", null);
         // the same device reconnects as a new client (e.g. after a network change) ...
-        try (Phone second = Phone.connect(brokerUrl(), "pres5-phone-reconnected", "pres5", "phone", 60, true)) {
+        try (Phone second = phone("pres5-phone-reconnected", "pres5", "phone", 60, true)) {
             // ... then the old connection's will is published late
             second.publish("owntracks/pres5/phone", "{\"_type\":\"lwt\",\"tst\":" + (Phone.now() - 3600) + "}");
             first.dropConnection();

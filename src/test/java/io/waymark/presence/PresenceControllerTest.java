@@ -3,8 +3,11 @@ package io.waymark.presence;
 import java.time.Instant;
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.device.DeviceQueries;
+import io.waymark.friends.CurrentViewer;
 import io.waymark.owntracks.DeviceId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -27,10 +30,19 @@ class PresenceControllerTest {
     @MockitoBean
     private DeviceQueries devices;
 
+    /** The slice has no security: the caller may see everything. */
+    @MockitoBean
+    private CurrentViewer viewer;
+
+    @BeforeEach
+    void everythingIsVisible() {
+        given(viewer.get()).willReturn(Viewer.UNRESTRICTED);
+    }
+
     @Test
     void presenceChangesDefaultToTheNewestThousand() {
         DeviceId jane = new DeviceId("jane", "phone");
-        given(devices.known("jane", "phone")).willReturn(jane);
+        given(devices.known(Viewer.UNRESTRICTED, "jane", "phone")).willReturn(jane);
         given(history.events(jane, 1000)).willReturn(
                 List.of(new PresenceEventView("offline", "lwt", Instant.parse("2026-11-25T08:00:00Z"))));
         assertThat(mvc.get().uri("/api/v1/devices/jane/phone/presence")).hasStatusOk()

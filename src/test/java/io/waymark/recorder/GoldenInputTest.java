@@ -3,6 +3,7 @@ package io.waymark.recorder;
 import java.time.Duration;
 
 import io.waymark.broker.EmbeddedBroker;
+import io.waymark.support.Api;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ abstract class GoldenInputTest {
     @BeforeAll
     void publishTheGoldenInput() {
         http = new RecorderHttp(port);
-        RecorderGolden.publishInput(broker.localUrl());
+        RecorderGolden.publishInput(broker.localUrl(), new Api(port));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode last = http.get("/api/0/last?user=jane&device=phone").ok();
             assertThat(last).hasSize(1);

@@ -35,7 +35,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
     @Test
     void lastSendsEveryLastLocationThenNewOnesArePushed() throws Exception {
         long now = Phone.now();
-        try (Phone phone = Phone.connect(brokerUrl(), "wsann", "phone")) {
+        try (Phone phone = phone("wsann", "phone")) {
             phone.publish("{\"_type\":\"card\",\"name\":\"Ann\",\"tid\":\"wa\"}");
             phone.publishLocation(48.20, 16.37, now - 60);
             await().atMost(WAIT).until(() -> !api().get("/api/0/last?user=wsann").isEmpty());
@@ -66,8 +66,8 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
     @Test
     void aClientNarrowedToOneUserGetsOnlyThatUsersLocations() throws Exception {
         long now = Phone.now();
-        try (Phone ben = Phone.connect(brokerUrl(), "wsben", "phone");
-                Phone cat = Phone.connect(brokerUrl(), "wscat", "phone")) {
+        try (Phone ben = phone("wsben", "phone");
+                Phone cat = phone("wscat", "phone")) {
             Frames frames = new Frames();
             WebSocket ws = open("/ws/last?user=wscat", frames);
             await().atMost(WAIT).until(() -> socket.openSockets() >= 1);
@@ -86,7 +86,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
     @Test
     void aLateOlderFixIsNotPushed() throws Exception {
         long now = Phone.now();
-        try (Phone dan = Phone.connect(brokerUrl(), "wsdan", "phone")) {
+        try (Phone dan = phone("wsdan", "phone")) {
             dan.publishLocation(50.0, 8.0, now);
             await().atMost(WAIT).until(() -> !api().get("/api/0/last?user=wsdan").isEmpty());
             Frames frames = new Frames();

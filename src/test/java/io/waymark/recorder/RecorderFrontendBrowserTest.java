@@ -58,7 +58,7 @@ class RecorderFrontendBrowserTest extends EmbeddedWaymarkTest {
     @Test
     void pinMovesLiveWhenANewLocationIsPublished() {
         long now = Phone.now();
-        try (Phone phone = Phone.connect(brokerUrl(), "frontend", "phone")) {
+        try (Phone phone = phone("frontend", "phone")) {
             phone.publish("{\"_type\":\"card\",\"name\":\"Frieda\",\"tid\":\"fp\"}");
             phone.publishLocation(48.2000, 16.3700, now - 10);
             await().atMost(WAIT).until(() -> !api().get("/api/0/last?user=frontend").isEmpty());

@@ -91,25 +91,10 @@ public final class Api {
 
     /**
      * An OwnTracks app in HTTP mode: {@code POST /pub} with {@code X-Limit-U} / {@code X-Limit-D},
-     * logged in as that user (created on first use, see {@link #user}), as the app would be.
+     * logged in as that user (created on first use, see {@link #createUser}), as the app would be.
      */
     public Response pub(String user, String device, String json) {
-        return user(user).send("POST", "/pub", json, "X-Limit-U", user, "X-Limit-D", device);
-    }
-
-    /** The password of the users {@link #user} creates. */
-    public static String passwordOf(String user) {
-        return "pw-" + user + "-secret";
-    }
-
-    /** The API as {@code user}, a USER created by the admin if it does not exist yet. */
-    public Api user(String user) {
-        Response created = new Api(base, basic("admin", ADMIN_PASSWORD)).send("POST", "/api/v1/users",
-                "{\"username\":\"" + user + "\",\"password\":\"" + passwordOf(user) + "\",\"role\":\"USER\"}");
-        if (created.status() != 201 && created.status() != 409) {
-            throw new IllegalStateException("creating user " + user + " answered " + created.status() + ": " + created.body());
-        }
-        return as(user, passwordOf(user));
+        return createUser(user).send("POST", "/pub", json, "X-Limit-U", user, "X-Limit-D", device);
     }
 
     /** Any method; {@code json} (or null for no body) is sent as application/json; headers as name, value, ... */
@@ -137,6 +122,24 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The password of the test users {@link #createUser} creates: one per name, so creating again is harmless. */
+    public static String passwordOf(String user) {
+        return user + "-test-secret";
+    }
+
+    /**
+     * Creates the {@code USER} {@code user} with {@link #passwordOf} (as admin; again is harmless)
+     * and returns the API as that user.
+     */
+    public Api createUser(String user) {
+        Response response = send("POST", "/api/v1/users",
+                "{\"username\":\"" + user + "\",\"password\":\"" + passwordOf(user) + "\",\"role\":\"USER\"}");
+        if (response.status() != 201 && response.status() != 409) {
+            throw new IllegalStateException("Could not create user " + user + ": " + response.status() + " " + response.body());
+        }
+        return as(user, passwordOf(user));
     }
 
     /** The device, or null when the API does not know it (yet). */

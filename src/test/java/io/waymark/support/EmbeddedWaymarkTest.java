@@ -6,7 +6,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the tests that run against one shared Waymark with its embedded broker: phones
- * connect to {@link #brokerUrl()}, assertions go through {@link #api()}.
+ * connect to {@link #brokerUrl()} as users of their own ({@link #phone}), assertions go through
+ * {@link #api()} (as admin).
  */
 @WaymarkTest
 public abstract class EmbeddedWaymarkTest {
@@ -23,5 +24,21 @@ public abstract class EmbeddedWaymarkTest {
 
     protected Api api() {
         return new Api(port);
+    }
+
+    /** Creates the user {@code user} (when new) and returns its password, for an MQTT login. */
+    protected String login(String user) {
+        api().createUser(user);
+        return Api.passwordOf(user);
+    }
+
+    /** A phone of {@code user} (created when new) logged in to the embedded broker. */
+    protected Phone phone(String user, String device) {
+        return Phone.connectAs(brokerUrl(), user, login(user), device);
+    }
+
+    /** {@link #phone(String, String)} with its own client id, keepalive and session. */
+    protected Phone phone(String clientId, String user, String device, int keepAliveSeconds, boolean cleanSession) {
+        return Phone.connectAs(brokerUrl(), clientId, user, login(user), device, keepAliveSeconds, cleanSession);
     }
 }

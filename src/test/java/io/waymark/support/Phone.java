@@ -67,8 +67,23 @@ public final class Phone implements AutoCloseable {
 
     public static Phone connect(String url, String clientId, String user, String device, int keepAliveSeconds,
             boolean cleanSession) {
+        return connectAs(url, clientId, user, null, device, keepAliveSeconds, cleanSession);
+    }
+
+    /** A phone that logs in as {@code user} with {@code password} (the embedded broker wants that). */
+    public static Phone connectAs(String url, String user, String password, String device) {
+        return connectAs(url, user + "-" + device, user, password, device, 60, true);
+    }
+
+    /** @param password null: connect without a user name or password (a broker allowing anonymous clients) */
+    public static Phone connectAs(String url, String clientId, String user, String password, String device,
+            int keepAliveSeconds, boolean cleanSession) {
         String topic = topic(user, device);
         MqttAsyncClient client = connectPaho(url, clientId, options -> {
+            if (password != null) {
+                options.setUserName(user);
+                options.setPassword(password.toCharArray());
+            }
             options.setCleanSession(cleanSession);
             options.setKeepAliveInterval(keepAliveSeconds);
             options.setWill(topic, lwt(now()).getBytes(StandardCharsets.UTF_8), 1, false);
@@ -92,8 +107,15 @@ public final class Phone implements AutoCloseable {
 
     /** Subscribes to {@code topic}; {@link #lastReceived()} is the last payload seen there. */
     public static Phone watching(String url, String topic) {
-        MqttAsyncClient client = connectPaho(url, "watcher-" + System.nanoTime(),
-                options -> options.setAutomaticReconnect(true));
+        return watching(url, topic, options -> { });
+    }
+
+    /** {@link #watching(String, String)} with options as the test needs (credentials). */
+    public static Phone watching(String url, String topic, Consumer<MqttConnectOptions> customizer) {
+        MqttAsyncClient client = connectPaho(url, "watcher-" + System.nanoTime(), options -> {
+            options.setAutomaticReconnect(true);
+            customizer.accept(options);
+        });
         Phone watcher = new Phone(client, null, true, null);
         try {
             client.subscribe(topic, 1, (t, message) -> watcher.lastReceived = new String(message.getPayload(),
@@ -140,10 +162,16 @@ public final class Phone implements AutoCloseable {
      * session) and then sends nothing, not even a PINGREQ, until closed.
      */
     public static Phone connectFrozen(String host, int port, String user, String device, int keepAliveSeconds) {
+        return connectFrozen(host, port, user, null, device, keepAliveSeconds);
+    }
+
+    /** @param password when not null, the CONNECT logs in as {@code user} with it */
+    public static Phone connectFrozen(String host, int port, String user, String password, String device,
+            int keepAliveSeconds) {
         try {
             Socket socket = new Socket(host, port);
             socket.getOutputStream().write(connectPacket(user + "-" + device, keepAliveSeconds, topic(user, device),
-                    lwt(now())));
+                    lwt(now()), password == null ? null : user, password));
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();
             byte[] connack = in.readNBytes(4);
@@ -261,6 +289,22 @@ public final class Phone implements AutoCloseable {
         }
     }
 
+    /** Connect options (clean session) for a plain Paho client that logs in as {@code user}. */
+    public static MqttConnectOptions loginOptions(String user, String password) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        login(user, password).accept(options);
+        return options;
+    }
+
+    /** Connect options that log in as {@code user}. */
+    public static Consumer<MqttConnectOptions> login(String user, String password) {
+        return options -> {
+            options.setUserName(user);
+            options.setPassword(password.toCharArray());
+        };
+    }
+
     private static String topic(String user, String device) {
         return "owntracks/" + user + "/" + device;
     }
@@ -284,18 +328,22 @@ public final class Phone implements AutoCloseable {
         }
     }
 
-    /** CONNECT, MQTT 3.1.1: clean session, a will with QoS 1. */
-    private static byte[] connectPacket(String clientId, int keepAliveSeconds, String willTopic, String willPayload)
-            throws IOException {
+    /** CONNECT, MQTT 3.1.1: clean session, a will with QoS 1, a user name and password when given. */
+    private static byte[] connectPacket(String clientId, int keepAliveSeconds, String willTopic, String willPayload,
+            String username, String password) throws IOException {
         ByteArrayOutputStream variable = new ByteArrayOutputStream();
         writeString(variable, "MQTT");
         variable.write(4); // protocol level 3.1.1
-        variable.write(0b0010_1110); // clean session, will flag, will QoS 1
+        variable.write(0b0010_1110 | (username != null ? 0b1100_0000 : 0)); // clean session, will QoS 1, login
         variable.write(keepAliveSeconds >> 8);
         variable.write(keepAliveSeconds & 0xFF);
         writeString(variable, clientId);
         writeString(variable, willTopic);
         writeString(variable, willPayload);
+        if (username != null) {
+            writeString(variable, username);
+            writeString(variable, password);
+        }
         byte[] body = variable.toByteArray();
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(0x10);

@@ -66,6 +66,17 @@ public final class WaymarkApp implements AutoCloseable {
         return context.getBean(EmbeddedBroker.class).localUrl();
     }
 
+    /** Creates the user {@code user} (when new) and returns its password, for an MQTT login. */
+    public String login(String user) {
+        api().createUser(user);
+        return Api.passwordOf(user);
+    }
+
+    /** A phone of {@code user} (created when new) logged in to the embedded broker. */
+    public Phone phone(String user, String device) {
+        return Phone.connectAs(brokerUrl(), user, login(user), device);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

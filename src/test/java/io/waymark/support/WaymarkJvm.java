@@ -35,6 +35,8 @@ public final class WaymarkJvm implements AutoCloseable {
         int port = FreePorts.next();
         List<String> all = new ArrayList<>(arguments);
         all.add("--server.port=" + port);
+        // the admin that Http and Api log in as, created at the first start
+        all.add("--waymark.security.admin-password=" + Api.ADMIN_PASSWORD);
         WaymarkJvm waymark = new WaymarkJvm(start(jvmOptions, all, log), log, port);
         await("Waymark answering on port " + port).atMost(Duration.ofSeconds(90))
             .pollInterval(Duration.ofMillis(200))

@@ -22,7 +22,7 @@ class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
     @Test
     void lastLocationIsTheNewestPublished() {
         long tst = Phone.now() - 60;
-        try (Phone phone = Phone.connect(brokerUrl(), "alice", "pixel")) {
+        try (Phone phone = phone("alice", "pixel")) {
             phone.publishLocation(52.1, 13.1, tst).publishLocation(52.2, 13.2, tst + 10).publishLocation(52.3, 13.3, tst + 20);
         }
         Waits.awaitLastKnownTst(api(), "alice", "pixel", tst + 20, Duration.ofSeconds(10));
@@ -40,7 +40,7 @@ class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
     @Test
     void olderLocationArrivingLateDoesNotMoveLastKnownBackwards() {
         long tst = Phone.now() - 60;
-        try (Phone phone = Phone.connect(brokerUrl(), "bob", "iphone")) {
+        try (Phone phone = phone("bob", "iphone")) {
             phone.publishLocation(48.1, 11.5, tst);
             Waits.awaitLastKnown(api(), "bob", "iphone", 48.1, Duration.ofSeconds(10));
             phone.publishLocation(40.0, 10.0, tst - 600);
@@ -55,7 +55,7 @@ class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
     @Test
     void duplicateLocationIsStoredOnce() {
         long tst = Phone.now() - 30;
-        try (Phone phone = Phone.connect(brokerUrl(), "carol", "tablet")) {
+        try (Phone phone = phone("carol", "tablet")) {
             phone.publishLocation(47.0, 8.0, tst).publishLocation(47.0, 8.0, tst).publishLocation(47.0, 8.0, tst)
                 .publishLocation(47.1, 8.1, tst + 1);
         }
@@ -66,7 +66,7 @@ class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
     @Test
     void cardNamesTheDeviceAndTransitionsAreListedNewestFirst() {
         long tst = Phone.now() - 100;
-        try (Phone phone = Phone.connect(brokerUrl(), "dave", "phone")) {
+        try (Phone phone = phone("dave", "phone")) {
             phone.publishOn("info", "{\"_type\":\"card\",\"name\":\"Dave D.\",\"tid\":\"dd\"}")
                 .publishOn("event", "{\"_type\":\"transition\",\"event\":\"enter\",\"desc\":\"Home\",\"rid\":\"r1\",\"tst\":"
                         + tst + ",\"lat\":1.5,\"lon\":2.5,\"acc\":9,\"t\":\"c\"}")
@@ -94,9 +94,10 @@ class EmbeddedBrokerIngestionTest extends EmbeddedWaymarkTest {
         // like mosquitto_pub: no will, so the broker maps the client to its device at its first
         // publish, while that very message is on its way to storage
         long tst = Phone.now();
+        String password = login("nowill");
         for (int i = 0; i < 20; i++) {
             try (MqttClient client = new MqttClient(brokerUrl(), "nowill-" + i, new MemoryPersistence())) {
-                client.connect();
+                client.connect(Phone.loginOptions("nowill", password));
                 client.publish("owntracks/nowill/phone" + i, Phone.location(10, 20, tst).getBytes(StandardCharsets.UTF_8), 1,
                         false);
                 client.disconnect();

@@ -31,7 +31,7 @@ class LocationExportTest extends EmbeddedWaymarkTest {
 
     @BeforeAll
     void publishTrack() {
-        try (Phone phone = Phone.connect(brokerUrl(), "exporter", "phone")) {
+        try (Phone phone = phone("exporter", "phone")) {
             phone.publish("{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":" + BASE
                     + ",\"acc\":10,\"alt\":34,\"batt\":80,\"conn\":\"w\",\"vel\":0,\"inregions\":[\"Office\",\"Home, sweet\"]}");
             phone.publish("{\"_type\":\"location\",\"lat\":52.521,\"lon\":13.406,\"tst\":" + (BASE + 60) + "}");

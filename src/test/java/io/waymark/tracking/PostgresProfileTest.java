@@ -62,7 +62,7 @@ class PostgresProfileTest {
     @Test
     void storesHistoryOnceAndKeepsLastKnownMonotonicAcrossRestart() throws Exception {
         long tst = Phone.now() - 600;
-        try (Phone phone = Phone.connect(app.brokerUrl(), "pguser", "phone")) {
+        try (Phone phone = app.phone("pguser", "phone")) {
             phone.publishLocation(52.0, 13.0, tst)
                 .publishLocation(52.0, 13.0, tst)
                 .publishLocation(52.5, 13.5, tst + 60)

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.waymark.account.Viewer;
 import io.waymark.device.DeviceQueries;
 import io.waymark.device.LocationView;
+import io.waymark.friends.CurrentViewer;
 import io.waymark.owntracks.DeviceId;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,6 +40,15 @@ class TrackingControllerTest {
     @MockitoBean
     private DeviceQueries devices;
 
+    /** The slice has no security: the caller may see everything. */
+    @MockitoBean
+    private CurrentViewer viewer;
+
+    @BeforeEach
+    void everythingIsVisible() {
+        given(viewer.get()).willReturn(Viewer.UNRESTRICTED);
+    }
+
     @TestConfiguration
     static class FixedClock {
 
@@ -48,7 +60,7 @@ class TrackingControllerTest {
 
     @Test
     void defaultWindowIsTheLast24Hours() {
-        given(devices.known("jane", "phone")).willReturn(JANE);
+        given(devices.known(Viewer.UNRESTRICTED, "jane", "phone")).willReturn(JANE);
         long to = NOW.getEpochSecond();
         given(tracking.locations(JANE, to - 86_400, to, null)).willReturn(List.of(fix(to - 60)));
         assertThat(mvc.get().uri("/api/v1/devices/jane/phone/locations")).hasStatusOk()
@@ -59,7 +71,7 @@ class TrackingControllerTest {
 
     @Test
     void fromAndToTakeIsoInstantsAndEpochSeconds() {
-        given(devices.known("jane", "phone")).willReturn(JANE);
+        given(devices.known(Viewer.UNRESTRICTED, "jane", "phone")).willReturn(JANE);
         given(tracking.locations(JANE, 1_700_000_000L, Instant.parse("2026-11-25T08:00:00Z").getEpochSecond(), 5))
             .willReturn(List.of(fix(1_700_000_000L)));
         assertThat(mvc.get().uri("/api/v1/devices/jane/phone/locations?from=1700000000&to=2026-11-25T08:00:00Z&limit=5"))
@@ -84,7 +96,7 @@ class TrackingControllerTest {
 
     @Test
     void fromAfterToIsAProblem() {
-        given(devices.known("jane", "phone")).willReturn(JANE);
+        given(devices.known(Viewer.UNRESTRICTED, "jane", "phone")).willReturn(JANE);
         assertProblem("/api/v1/devices/jane/phone/locations?from=20&to=10",
                 "'from' (1970-01-01T00:00:20Z) is after 'to' (1970-01-01T00:00:10Z)");
     }

@@ -35,7 +35,7 @@ class HttpModeTest extends EmbeddedWaymarkTest {
     @Test
     void queryParametersNameUserAndDevice() {
         long tst = Phone.now();
-        assertThat(api().user("qry").send("POST", "/pub?u=qry&d=tablet", Phone.location(1, 2, tst)).status())
+        assertThat(api().createUser("qry").send("POST", "/pub?u=qry&d=tablet", Phone.location(1, 2, tst)).status())
             .isEqualTo(200);
         assertThat(api().device("qry", "tablet").get("location").get("tst").asLong()).isEqualTo(tst);
     }
@@ -43,7 +43,7 @@ class HttpModeTest extends EmbeddedWaymarkTest {
     @Test
     void basicUserNameIsTheUserAndTheDeviceComesFromTheHeader() {
         long tst = Phone.now();
-        Api bas = api().user("bas"); // HTTP Basic as bas
+        Api bas = api().createUser("bas"); // HTTP Basic as bas
         assertThat(bas.send("POST", "/pub", Phone.location(3, 4, tst), "X-Limit-D", "watch").status()).isEqualTo(200);
         assertThat(api().device("bas", "watch").get("location").get("tst").asLong()).isEqualTo(tst);
         // and with ?d= instead of the header
@@ -57,7 +57,7 @@ class HttpModeTest extends EmbeddedWaymarkTest {
                 "X-Limit-D", "x");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
-        Response noDevice = api().user("x").send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-U", "x");
+        Response noDevice = api().createUser("x").send("POST", "/pub", Phone.location(3, 4, Phone.now()), "X-Limit-U", "x");
         assertThat(noDevice.status()).isEqualTo(400);
         assertThat(noDevice.contentType()).startsWith("application/problem+json");
         assertThat(noDevice.json().get("detail").asString()).contains("no device");
@@ -171,13 +171,13 @@ class HttpModeTest extends EmbeddedWaymarkTest {
 
     @Test
     void aUserMayPublishOnlyAsItself() {
-        Response spoofed = api().user("spoofer").send("POST", "/pub", Phone.location(5, 5, Phone.now()),
+        Response spoofed = api().createUser("spoofer").send("POST", "/pub", Phone.location(5, 5, Phone.now()),
                 "X-Limit-U", "victim", "X-Limit-D", "phone");
         assertThat(spoofed.status()).isEqualTo(403);
         assertThat(spoofed.contentType()).startsWith("application/problem+json");
         assertThat(spoofed.json().get("detail").asString()).isEqualTo("'spoofer' may not publish as 'victim'");
         assertThat(api().device("victim", "phone")).as("nothing stored for the victim").isNull();
-        Response spoofedByQuery = api().user("spoofer").send("POST", "/pub?u=victim&d=phone",
+        Response spoofedByQuery = api().createUser("spoofer").send("POST", "/pub?u=victim&d=phone",
                 Phone.location(5, 5, Phone.now()));
         assertThat(spoofedByQuery.status()).isEqualTo(403);
     }

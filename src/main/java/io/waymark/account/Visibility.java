@@ -1,4 +1,4 @@
-package io.waymark.friends;
+package io.waymark.account;
 
 import java.util.Set;
 
