@@ -24,8 +24,8 @@ class CommandsOverMqttTest extends EmbeddedWaymarkTest {
 
     @Test
     void reportLocationReachesTheDeviceAndItsAnswerIsStored() {
-        try (Phone cmdTopic = Phone.listening(brokerUrl(), "owntracks/cmd-mq/phone/cmd");
-                Phone phone = Phone.connect(brokerUrl(), "cmd-mq", "phone")) {
+        try (Phone cmdTopic = listening("friend", "owntracks/cmd-mq/phone/cmd");
+                Phone phone = phone("cmd-mq", "phone")) {
             phone.publishLocation(10, 10, Phone.now() - 60);
             Waits.awaitPresence(api(), "cmd-mq", "phone", "online", null, Duration.ofSeconds(10));
             Response sent = api().send("POST", "/api/v1/devices/cmd-mq/phone/commands", "{\"action\":\"reportLocation\"}");
@@ -48,20 +48,20 @@ class CommandsOverMqttTest extends EmbeddedWaymarkTest {
 
     @Test
     void aCommandIsNoSignOfLife() {
-        try (Phone phone = Phone.connect(brokerUrl(), "cmd-quiet", "phone")) {
+        try (Phone phone = phone("cmd-quiet", "phone")) {
             phone.publishLocation(1, 1, Phone.now());
             Waits.awaitPresence(api(), "cmd-quiet", "phone", "online", null, Duration.ofSeconds(10));
             phone.disconnect();
         }
         Waits.awaitPresence(api(), "cmd-quiet", "phone", "offline", null, Duration.ofSeconds(10));
         String lastSeen = api().device("cmd-quiet", "phone").get("presence").get("lastSeen").asString();
-        try (Phone cmdTopic = Phone.listening(brokerUrl(), "owntracks/cmd-quiet/phone/cmd")) {
+        try (Phone cmdTopic = listening("friend", "owntracks/cmd-quiet/phone/cmd")) {
             assertThat(api().send("POST", "/api/v1/devices/cmd-quiet/phone/commands", "{\"action\":\"status\"}").status())
                 .isEqualTo(202);
             await().atMost(Duration.ofSeconds(10)).until(() -> cmdTopic.received().size() == 1);
         }
         // a message published after the command is stored: the command's echo went through the flow before it
-        try (Phone marker = Phone.publisher(brokerUrl(), "cmd-marker")) {
+        try (Phone marker = publisher("cmd-marker")) {
             marker.publishLocation("cmd-marker", "phone", 0, 0, Phone.now());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> api().device("cmd-marker", "phone") != null);
@@ -73,7 +73,7 @@ class CommandsOverMqttTest extends EmbeddedWaymarkTest {
 
     @Test
     void statusAndConfigurationDumpAreShownAndTheDumpsRegionsListed() {
-        try (Phone phone = Phone.connect(brokerUrl(), "cmd-dump", "phone")) {
+        try (Phone phone = phone("cmd-dump", "phone")) {
             phone.publishOn("status", "{\"_type\":\"status\",\"iOS\":{\"locationManager\":{\"authorizationStatus\":\"always\"}}}");
             phone.publishOn("dump", "{\"_type\":\"configuration\",\"mode\":0,\"waypoints\":[{\"_type\":\"waypoint\","
                     + "\"desc\":\"Home\",\"lat\":52.1,\"lon\":13.1,\"rad\":100,\"tst\":1700000000},"
@@ -101,8 +101,8 @@ class CommandsOverMqttTest extends EmbeddedWaymarkTest {
 
     @Test
     void setWaypointsCarriesTheRegions() {
-        try (Phone cmdTopic = Phone.listening(brokerUrl(), "owntracks/cmd-wp/phone/cmd");
-                Phone phone = Phone.connect(brokerUrl(), "cmd-wp", "phone")) {
+        try (Phone cmdTopic = listening("friend", "owntracks/cmd-wp/phone/cmd");
+                Phone phone = phone("cmd-wp", "phone")) {
             phone.publishLocation(1, 1, Phone.now());
             Waits.awaitLastKnown(api(), "cmd-wp", "phone", 1, Duration.ofSeconds(10));
             assertThat(api().send("POST", "/api/v1/devices/cmd-wp/phone/commands", "{\"action\":\"setWaypoints\","

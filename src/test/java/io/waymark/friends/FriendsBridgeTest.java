@@ -31,7 +31,7 @@ class FriendsBridgeTest extends EmbeddedWaymarkTest {
     @Test
     void anMqttPhoneReceivesTheCardAndLocationOfAnHttpPhone() {
         long tst = Phone.now();
-        try (Phone mqttPhone = Phone.listening(brokerUrl(), "owntracks/+/+", "owntracks/+/+/info")) {
+        try (Phone mqttPhone = listening("friend", "owntracks/+/+", "owntracks/+/+/info")) {
             assertThat(api().pub("br-http", "phone", Phone.location(45.1, 7.6, tst)).status()).isEqualTo(200);
             assertThat(api().pub("br-http", "phone", "{\"_type\":\"card\",\"name\":\"Http Hanna\"}").status())
                 .isEqualTo(200);
@@ -48,7 +48,7 @@ class FriendsBridgeTest extends EmbeddedWaymarkTest {
         }
         // retained: a phone that subscribes later, when nothing new is published, still gets them
         // (Moquette 0.17 delivers them with the retain flag cleared, so the flag is not asserted)
-        try (Phone later = Phone.listening(brokerUrl(), "owntracks/br-http/phone", "owntracks/br-http/phone/info")) {
+        try (Phone later = listening("friend", "owntracks/br-http/phone", "owntracks/br-http/phone/info")) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(later.received().stream()
                 .map(Received::topic).distinct()).as("%s", later.received())
                 .containsExactlyInAnyOrder("owntracks/br-http/phone", "owntracks/br-http/phone/info"));
@@ -63,7 +63,7 @@ class FriendsBridgeTest extends EmbeddedWaymarkTest {
     @Test
     void anHttpPhoneReceivesAnMqttPhonesLocationInItsAnswer() {
         long tst = Phone.now();
-        try (Phone phone = Phone.connect(brokerUrl(), "br-mqtt", "phone")) {
+        try (Phone phone = phone("br-mqtt", "phone")) {
             phone.publishLocation(44.4, 8.9, tst);
             phone.publishOn("info", "{\"_type\":\"card\",\"name\":\"Mqtt Mia\"}");
             Waits.awaitLastKnownTst(api(), "br-mqtt", "phone", tst, Duration.ofSeconds(10));
@@ -91,7 +91,7 @@ class FriendsBridgeTest extends EmbeddedWaymarkTest {
 
     @Test
     void aCardUploadedThroughTheApiIsStoredRepublishedAndNoSignOfLife() {
-        try (Phone mqttPhone = Phone.listening(brokerUrl(), "owntracks/+/+/info")) {
+        try (Phone mqttPhone = listening("friend", "owntracks/+/+/info")) {
             Response put = api().send("PUT", "/api/v1/devices/br-api/tablet/card",
                     "{\"name\":\"Api Anton\",\"face\":\"" + FACE + "\"}");
             assertThat(put.status()).isEqualTo(204);
@@ -126,7 +126,7 @@ class FriendsBridgeTest extends EmbeddedWaymarkTest {
      */
     private void awaitEchoesHandled() {
         long tst = Phone.now();
-        try (Phone marker = Phone.connect(brokerUrl(), "br-marker", "phone" + System.nanoTime() % 1000)) {
+        try (Phone marker = phone("br-marker", "phone" + System.nanoTime() % 1000)) {
             marker.publishLocation(0, 0, tst);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> api().get("/api/v1/devices?user=br-marker").size() > 0);

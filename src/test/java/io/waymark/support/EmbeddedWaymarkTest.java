@@ -41,4 +41,18 @@ public abstract class EmbeddedWaymarkTest {
     protected Phone phone(String clientId, String user, String device, int keepAliveSeconds, boolean cleanSession) {
         return Phone.connectAs(brokerUrl(), clientId, user, login(user), device, keepAliveSeconds, cleanSession);
     }
+
+    /** A client of {@code user} (created when new) subscribed to {@code filters}, as a phone watching its friends. */
+    protected Phone listening(String user, String... filters) {
+        return Phone.listeningAs(brokerUrl(), user, login(user), filters);
+    }
+
+    /** A client that publishes for devices of {@code user} (created when new), without a will. */
+    protected Phone publisher(String user) {
+        String password = login(user);
+        return Phone.publisher(brokerUrl(), user + "-publisher-" + System.nanoTime(), options -> {
+            options.setUserName(user);
+            options.setPassword(password.toCharArray());
+        });
+    }
 }

@@ -133,7 +133,17 @@ public final class Phone implements AutoCloseable {
      * or whatever filters are given): {@link #received()} has every message, retained ones too.
      */
     public static Phone listening(String url, String... filters) {
-        MqttAsyncClient client = connectPaho(url, "listener-" + System.nanoTime(), options -> { });
+        return listeningAs(url, null, null, filters);
+    }
+
+    /** {@link #listening(String, String...)} logged in as {@code user} (none when null). */
+    public static Phone listeningAs(String url, String user, String password, String... filters) {
+        MqttAsyncClient client = connectPaho(url, "listener-" + System.nanoTime(), options -> {
+            if (user != null) {
+                options.setUserName(user);
+                options.setPassword(password.toCharArray());
+            }
+        });
         Phone listener = new Phone(client, null, false, null);
         try {
             for (String filter : filters) {

@@ -39,7 +39,7 @@ class EncryptedPayloadsTest extends EmbeddedWaymarkTest {
     void anEncryptedLocationOverMqttIsStoredAsIfPlain() {
         long tst = Phone.now();
         String envelope = pyNaCl.seal("family secret", Phone.location(47.37, 8.54, tst));
-        try (Phone phone = Phone.connect(brokerUrl(), "fam", "mqtt")) {
+        try (Phone phone = phone("fam", "mqtt")) {
             phone.publish(envelope);
         }
         JsonNode device = Waits.awaitLastKnownTst(api(), "fam", "mqtt", tst, Duration.ofSeconds(10));
@@ -95,7 +95,7 @@ class EncryptedPayloadsTest extends EmbeddedWaymarkTest {
     @Test
     void withoutAKeyItIsEncryptedNoKeyAndKeptAsItCame() {
         String envelope = pyNaCl.seal("whatever", Phone.location(5, 6, Phone.now()));
-        try (Phone phone = Phone.connect(brokerUrl(), "nokey", "phone")) {
+        try (Phone phone = phone("nokey", "phone")) {
             phone.publish(envelope);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
