@@ -89,7 +89,7 @@ class LastLocationSocket extends TextWebSocketHandler implements DisposableBean 
         String device = client.user() == null ? null : client.device();
         for (RecorderQueries.LastLocation last : client.viewer().visible(queries.last(client.user(), device),
                 l -> l.location().user())) {
-            client.send(objects.write(objects.last(last.location(), last.name())));
+            client.send(objects.write(objects.last(last.location(), last.name(), last.face())));
         }
     }
 
@@ -109,7 +109,7 @@ class LastLocationSocket extends TextWebSocketHandler implements DisposableBean 
         for (Client client : clients.values()) {
             if (client.wants(location)) {
                 if (frame == null) {
-                    frame = objects.write(objects.last(location, null));
+                    frame = objects.write(objects.last(location, null, null));
                 }
                 client.send(frame);
             }

@@ -58,7 +58,7 @@ class RecorderController {
         List<String> fields = parameters.fieldList();
         return viewer.visible(queries.last(parameters.user(), parameters.device()), last -> last.location().user())
             .stream()
-            .map(last -> objects.select(objects.last(last.location(), last.name()), fields))
+            .map(last -> objects.select(objects.last(last.location(), last.name(), last.face()), fields))
             .toList();
     }
 

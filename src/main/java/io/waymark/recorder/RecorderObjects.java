@@ -25,9 +25,10 @@ class RecorderObjects {
 
     /**
      * An element of {@code last} and of the websocket: plus {@code topic}, {@code username},
-     * {@code device}, {@code ghash}, {@code isotst}, {@code disptst} and the card's {@code name}.
+     * {@code device}, {@code ghash}, {@code isotst}, {@code disptst} and the card's {@code name}
+     * and {@code face} where known.
      */
-    ObjectNode last(RecorderLocation location, String name) {
+    ObjectNode last(RecorderLocation location, String name, String face) {
         ObjectNode object = stored(location);
         object.put("topic", location.topic());
         object.put("username", location.user());
@@ -37,6 +38,9 @@ class RecorderObjects {
         object.put("disptst", RecorderTime.display(location.tst()));
         if (name != null) {
             object.put("name", name);
+        }
+        if (face != null) {
+            object.put("face", face);
         }
         return object;
     }

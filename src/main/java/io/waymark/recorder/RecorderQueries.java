@@ -52,10 +52,10 @@ class RecorderQueries {
 
     /**
      * Each device's last-known location (the fix with the newest {@code tst}) with its card's
-     * name, by user and device; of one user, or of one device, when given.
+     * name and face (base64, as the app sent it), by user and device; of one user, or of one device, when given.
      */
     List<LastLocation> last(String user, String device) {
-        StringBuilder sql = new StringBuilder("SELECT " + LOCATION_COLUMNS + ", d.display_name FROM device d"
+        StringBuilder sql = new StringBuilder("SELECT " + LOCATION_COLUMNS + ", d.display_name, d.face FROM device d"
                 + " JOIN location l ON l.user_name = d.user_name AND l.device_name = d.device_name AND l.tst = d.tst");
         List<Object> args = new ArrayList<>();
         if (user != null) {
@@ -67,7 +67,7 @@ class RecorderQueries {
             }
         }
         sql.append(" ORDER BY d.user_name, d.device_name");
-        return jdbc.query(sql.toString(), (rs, i) -> new LastLocation(location(rs), rs.getString(9)), args.toArray());
+        return jdbc.query(sql.toString(), (rs, i) -> new LastLocation(location(rs), rs.getString(9), rs.getString(10)), args.toArray());
     }
 
     /**
@@ -110,7 +110,7 @@ class RecorderQueries {
     }
 
     /** A last-known location and the name from the device's card (null when none came). */
-    record LastLocation(RecorderLocation location, String name) {
+    record LastLocation(RecorderLocation location, String name, String face) {
     }
 
     record Heard(Instant at, String user, String topic) {
