@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.waymark.support.EmbeddedWaymarkTest;
-import io.waymark.support.MqttSubscriber;
 import io.waymark.support.Phone;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -55,11 +54,11 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     @Test
     void aFriendSubscribedToAllDevicesReceivesAPhonesLocation() throws Exception {
         long tst = Phone.now() - 10;
-        try (MqttSubscriber friend = MqttSubscriber.subscribe(brokerUrl(), "friend-view", "owntracks/+/+", "friend",
-                login("friend"));
+        try (Phone friend = Phone.listeningAs(brokerUrl(), "friend",
+                login("friend"), "owntracks/+/+");
                 Phone phone = phone("friendly", "phone")) {
             phone.publishLocation(51.5, -0.1, tst);
-            MqttSubscriber.Received received = friend.nextOn("owntracks/friendly/phone", Duration.ofSeconds(10));
+            Phone.Received received = friend.nextOn("owntracks/friendly/phone", Duration.ofSeconds(10));
             assertThat(received).isNotNull();
             assertThat(received.retained()).isFalse();
             assertThat(received.payload()).contains("\"lat\":51.5").contains("\"tst\":" + tst);
@@ -77,9 +76,9 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
             phone.publish("owntracks/keeper/phone", message);
             phone.disconnect();
         }
-        try (MqttSubscriber latecomer = MqttSubscriber.subscribe(brokerUrl(), "latecomer", "owntracks/keeper/+", "latecomer",
-                login("latecomer"))) {
-            MqttSubscriber.Received replay = latecomer.nextOn("owntracks/keeper/phone", Duration.ofSeconds(10));
+        try (Phone latecomer = Phone.listeningAs(brokerUrl(), "latecomer",
+                login("latecomer"), "owntracks/keeper/+")) {
+            Phone.Received replay = latecomer.nextOn("owntracks/keeper/phone", Duration.ofSeconds(10));
             assertThat(replay).isNotNull();
             assertThat(replay.retained()).isTrue();
             assertThat(replay.payload()).contains("\"tst\":" + tst);
@@ -92,13 +91,13 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     @Test
     void whatWaymarkPublishesReachesSubscribersButIsNotIngested() throws Exception {
         long tst = Phone.now() - 30;
-        try (MqttSubscriber phone = MqttSubscriber.subscribe(brokerUrl(), "cmd-receiver", "owntracks/own/+/cmd", "own",
-                login("own"))) {
+        try (Phone phone = Phone.listeningAs(brokerUrl(), "own",
+                login("own"), "owntracks/own/+/cmd")) {
             publisher.publish("owntracks/own/phone/cmd", "{\"_type\":\"cmd\",\"action\":\"reportLocation\"}"
                 .getBytes(StandardCharsets.UTF_8), 1, false).get();
             publisher.publish("owntracks/own/phone", Phone.location(5, 5, tst).getBytes(StandardCharsets.UTF_8), 1, false)
                 .get();
-            MqttSubscriber.Received command = phone.nextOn("owntracks/own/phone/cmd", Duration.ofSeconds(10));
+            Phone.Received command = phone.nextOn("owntracks/own/phone/cmd", Duration.ofSeconds(10));
             assertThat(command).isNotNull();
             assertThat(command.payload()).contains("reportLocation");
         }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.MosquittoProcess;
-import io.waymark.support.MqttSubscriber;
 import io.waymark.support.Phone;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -120,12 +119,12 @@ class BrokerAclTest extends EmbeddedWaymarkTest {
     @Test
     void aWildcardSubscriptionDeliversOnlyVisibleUsers() throws Exception {
         long tst = Phone.now() - 50;
-        try (MqttSubscriber cat = MqttSubscriber.subscribe(brokerUrl(), "cat-view", "owntracks/+/+", "accat",
-                Api.passwordOf("accat"));
-                MqttSubscriber ben = MqttSubscriber.subscribe(brokerUrl(), "ben-view", "owntracks/+/+", "acben",
-                        Api.passwordOf("acben"));
-                MqttSubscriber admin = MqttSubscriber.subscribe(brokerUrl(), "admin-view", "owntracks/acann/+", "admin",
-                        Api.ADMIN_PASSWORD)) {
+        try (Phone cat = Phone.listeningAs(brokerUrl(), "accat",
+                Api.passwordOf("accat"), "owntracks/+/+");
+                Phone ben = Phone.listeningAs(brokerUrl(), "acben",
+                        Api.passwordOf("acben"), "owntracks/+/+");
+                Phone admin = Phone.listeningAs(brokerUrl(), "admin",
+                        Api.ADMIN_PASSWORD), "owntracks/acann/+") {
             try (Phone ann = phone("acann", "phone")) {
                 ann.publishLocation(48.1, 11.5, tst);
             }

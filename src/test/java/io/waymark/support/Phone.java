@@ -159,6 +159,36 @@ public final class Phone implements AutoCloseable {
         return listener;
     }
 
+    /** How many of {@link #received} {@link #nextOn} has handed out or skipped. */
+    private int consumed;
+
+    /** The next message on {@code topic} not handed out yet, skipping others (say, retained ones of other tests), or null. */
+    public Received nextOn(String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            while (consumed < received.size()) {
+                Received next = received.get(consumed++);
+                if (next.topic().equals(topic)) {
+                    return next;
+                }
+            }
+            try {
+                Thread.sleep(20); // a poll of what the client thread appends
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    /** The topics of all messages a {@link #listening} client received so far, in order. */
+    public java.util.List<String> topicsReceived() {
+        return received.stream().map(Received::topic).toList();
+    }
+
     /** What a {@link #listening} client received so far. */
     public java.util.List<Received> received() {
         return java.util.List.copyOf(received);
