@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.waymark.ingest.mqtt.WaymarkProcess;
 import io.waymark.support.Api;
 import io.waymark.support.FreePorts;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
+import io.waymark.support.WaymarkJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -62,7 +62,7 @@ class EmbeddedBrokerCrashTest {
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
         List<Process> phones = new ArrayList<>();
         double storedAtKill;
-        try (WaymarkProcess first = WaymarkProcess.start(properties, log)) {
+        try (WaymarkJvm first = WaymarkJvm.start(properties, log)) {
             for (int p = 0; p < PHONES; p++) {
                 phones.add(startPhone(p, brokerPort, tst));
             }
@@ -71,7 +71,7 @@ class EmbeddedBrokerCrashTest {
             storedAtKill = stored(first.api());
             first.kill();
         }
-        try (WaymarkProcess second = WaymarkProcess.start(properties, log)) {
+        try (WaymarkJvm second = WaymarkJvm.start(properties, log)) {
             for (Process phone : phones) {
                 assertThat(phone.waitFor(90, TimeUnit.SECONDS)).as("a phone finished its stream").isTrue();
             }
@@ -97,7 +97,7 @@ class EmbeddedBrokerCrashTest {
             // mosquitto_pub gives up when its first connection is refused: try again until Waymark listens
             phones.add(startPhone(p, brokerPort, tst, true));
         }
-        try (WaymarkProcess waymark = WaymarkProcess.start(Map.of("waymark.broker.port", brokerPort,
+        try (WaymarkJvm waymark = WaymarkJvm.start(Map.of("waymark.broker.port", brokerPort,
                 ANONYMOUS_PHONES, "true", "waymark.broker.data-path", dir.resolve("broker"),
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0"),
                 dir.resolve("waymark.log"))) {

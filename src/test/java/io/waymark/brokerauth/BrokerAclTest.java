@@ -124,7 +124,7 @@ class BrokerAclTest extends EmbeddedWaymarkTest {
                 Phone ben = Phone.listeningAs(brokerUrl(), "acben",
                         Api.passwordOf("acben"), "owntracks/+/+");
                 Phone admin = Phone.listeningAs(brokerUrl(), "admin",
-                        Api.ADMIN_PASSWORD), "owntracks/acann/+") {
+                        Api.ADMIN_PASSWORD, "owntracks/acann/+")) {
             try (Phone ann = phone("acann", "phone")) {
                 ann.publishLocation(48.1, 11.5, tst);
             }

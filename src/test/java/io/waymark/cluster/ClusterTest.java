@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.waymark.ingest.mqtt.WaymarkProcess;
 import io.waymark.support.Api;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.PostgresDatabase;
+import io.waymark.support.WaymarkJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -56,9 +56,9 @@ class ClusterTest {
 
     static MosquittoProcess broker;
 
-    static WaymarkProcess first;
+    static WaymarkJvm first;
 
-    static WaymarkProcess second;
+    static WaymarkJvm second;
 
     static StreamRecorder firstStream;
 
@@ -69,7 +69,7 @@ class ClusterTest {
         MosquittoProcess.requireInstalled();
         database = PostgresDatabase.create();
         broker = MosquittoProcess.builder().persistence(true).start();
-        CompletableFuture<WaymarkProcess> starting = CompletableFuture.supplyAsync(() -> start("waymark-a"));
+        CompletableFuture<WaymarkJvm> starting = CompletableFuture.supplyAsync(() -> start("waymark-a"));
         second = start("waymark-b");
         first = starting.join();
         awaitMqttUp(first.api());
@@ -254,7 +254,7 @@ class ClusterTest {
         assertThat(second.api().get("/api/v1/devices")).isEqualTo(first.api().get("/api/v1/devices"));
     }
 
-    private static WaymarkProcess start(String clientId) {
+    private static WaymarkJvm start(String clientId) {
         Map<String, Object> properties = new HashMap<>(database.properties());
         properties.put("spring.profiles.active", "postgres");
         properties.put("waymark.broker.enabled", "false");
@@ -263,7 +263,7 @@ class ClusterTest {
         properties.put("waymark.mqtt.connect-timeout", "5s");
         properties.put("waymark.mqtt.shared-subscription-group", "wm");
         properties.put("waymark.presence.timeout", TIMEOUT.toMillis() + "ms");
-        WaymarkProcess waymark = WaymarkProcess.start(properties, logs.resolve(clientId + ".log"));
+        WaymarkJvm waymark = WaymarkJvm.start(properties, logs.resolve(clientId + ".log"));
         awaitMqttUp(waymark.api());
         return waymark;
     }
@@ -273,7 +273,7 @@ class ClusterTest {
                 api.call("/actuator/health").json().get("components").get("mqtt").get("status").asString()));
     }
 
-    private static int port(WaymarkProcess waymark) {
+    private static int port(WaymarkJvm waymark) {
         return waymark.port();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -47,6 +48,16 @@ public final class WaymarkJvm implements AutoCloseable {
         return waymark;
     }
 
+    /**
+     * A Waymark server with {@code properties} ({@code --name=value} each) in a JVM of its own, so
+     * that a test can crash it (SIGKILL) and start it again on the same files.
+     */
+    public static WaymarkJvm start(Map<String, Object> properties, Path log) {
+        List<String> arguments = new ArrayList<>(List.of("--logging.level.org.springframework.integration=WARN"));
+        properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return server(List.of("-Xmx384m"), arguments, log);
+    }
+
     /** Runs {@code java ... WaymarkApplication arguments} to its end; the exit status. */
     public static int run(List<String> arguments, Path log, Duration timeout) {
         Process process = start(List.of("-Xmx256m"), arguments, log);
@@ -71,7 +82,6 @@ public final class WaymarkJvm implements AutoCloseable {
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "io.waymark.WaymarkApplication"));
         command.addAll(arguments);
-        command.add("--waymark.security.admin-password=" + Api.ADMIN_PASSWORD); // what Api logs in with
         try {
             return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -89,6 +99,24 @@ public final class WaymarkJvm implements AutoCloseable {
         }
         catch (IllegalStateException ex) {
             return false; // the port is not open yet
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Waymark did not die within 30 s of SIGKILL");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -12,6 +12,7 @@ import io.waymark.support.Api;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.WaymarkApp;
+import io.waymark.support.WaymarkJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class MqttNoLossTest {
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("crash") + ";WRITE_DELAY=0");
         try (Phone status = Phone.watching(broker.url(), "waymark/status")) {
             double storedAtKill;
-            try (WaymarkProcess waymark = WaymarkProcess.start(properties, log)) {
+            try (WaymarkJvm waymark = WaymarkJvm.start(properties, log)) {
                 awaitMqttUp(waymark.api());
                 CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> publish("crash", tst));
                 await("some stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
@@ -76,7 +77,7 @@ class MqttNoLossTest {
                 stream.get(120, TimeUnit.SECONDS);
             }
             await("the will says offline").atMost(Duration.ofSeconds(10)).until(() -> "offline".equals(status.lastReceived()));
-            try (WaymarkProcess waymark = WaymarkProcess.start(properties, log)) {
+            try (WaymarkJvm waymark = WaymarkJvm.start(properties, log)) {
                 assertAllStoredOnce(waymark.api(), "crash", tst);
                 assertThat(status.lastReceived()).isEqualTo("online");
                 assertThat(waymark.api().counter("waymark.messages.received", null))
