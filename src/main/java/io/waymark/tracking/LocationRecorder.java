@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.waymark.config.InsertIgnore;
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlDialect;
 import io.waymark.device.RegionList;
@@ -53,11 +54,11 @@ class LocationRecorder {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    private final String insertLocation;
+    private final InsertIgnore insertLocation;
 
     LocationRecorder(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.insertLocation = dialect.insertIgnore("location", COLUMNS.names(),
+        this.insertLocation = dialect.insertIgnoreBatch("location", COLUMNS.names(),
                 List.of("user_name", "device_name", "tst"));
     }
 
@@ -66,7 +67,7 @@ class LocationRecorder {
         if (locations.isEmpty()) {
             return List.of();
         }
-        jdbc.batchUpdate(insertLocation, COLUMNS.sources(locations));
+        insertLocation.batch(jdbc, COLUMNS.sources(locations));
         Map<DeviceId, ReceivedLocation> newest = new LinkedHashMap<>();
         for (ReceivedLocation l : locations) {
             newest.merge(l.deviceId(), l, (a, b) -> b.location().tst() > a.location().tst() ? b : a);
