@@ -1,14 +1,17 @@
 package io.waymark.tracking;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.waymark.config.AfterCommit;
 import io.waymark.config.EventAudience;
 import io.waymark.owntracks.Configuration;
+import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
 import io.waymark.owntracks.ReceivedMessage;
 import io.waymark.owntracks.Transition;
@@ -50,7 +53,12 @@ public class TrackingRecorder {
         this.audienceBeans = audienceBeans;
     }
 
-    public void record(List<ReceivedMessage> messages) {
+    /**
+     * @param lastSeen when each device was last heard from in this batch (the presence module's
+     *        rule): written with the last-known location, in the same statement on the same row
+     * @return the {@code last_seen}s it wrote that way; the presence module writes the rest
+     */
+    public Map<DeviceId, Instant> record(List<ReceivedMessage> messages, Map<DeviceId, Instant> lastSeen) {
         List<ReceivedLocation> fixes = new ArrayList<>();
         List<ReceivedTransition> crossings = new ArrayList<>();
         List<WaypointRecorder.Row> regions = new ArrayList<>();
@@ -75,7 +83,8 @@ public class TrackingRecorder {
         // by identity: the recorder answers with the very objects it was given, and hashing whole
         // records (raw JSON, doubles, lists) was 8% of the writer
         Set<ReceivedLocation> lastKnown = Collections.newSetFromMap(new IdentityHashMap<>());
-        lastKnown.addAll(locations.store(fixes));
+        LocationRecorder.Stored written = locations.store(fixes, lastSeen);
+        lastKnown.addAll(written.lastKnown());
         transitions.store(crossings);
         waypoints.store(regions);
         List<Object> stored = new ArrayList<>(crossings.size());
@@ -88,6 +97,7 @@ public class TrackingRecorder {
         }
         crossings.forEach(t -> stored.add(new TransitionStored(t)));
         AfterCommit.publish(events, stored);
+        return written.lastSeen();
     }
 
     private List<EventAudience> audiences() {
