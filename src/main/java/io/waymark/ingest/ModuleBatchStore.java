@@ -77,7 +77,7 @@ class ModuleBatchStore implements BatchStore {
 
     private void count(int size, List<ReceivedMessage> accepted, List<Rejection> rejected) {
         metrics.batch(size);
-        accepted.forEach(m -> metrics.committed(m.message()));
+        metrics.committed(accepted);
         for (Rejection r : rejected) {
             metrics.rejected(r.reason().code());
             rejectionLog.log(r);
