@@ -22,8 +22,12 @@
 #   WAYMARK_JAVA_OPTS="-Xmx256m"  JVM options of every Waymark
 #   WAYMARK_ARGS         extra Waymark arguments for every Waymark
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres   the PostgreSQL for the postgres scenario
-#   BENCH_MQTT_USER / BENCH_MQTT_PASSWORD  login of every publisher (mosquitto_pub, Paho); none by default
-#   BENCH_API_USER / BENCH_API_PASSWORD    HTTP basic login of every REST call; none by default
+#   BENCH_MQTT_USER / BENCH_MQTT_PASSWORD  login of every publisher (mosquitto_pub, Paho); none by default:
+#                        every Waymark is started with --waymark.broker.allow-anonymous=true
+#   BENCH_API_USER=admin BENCH_API_PASSWORD=bench-admin-password   HTTP basic login of every REST call;
+#                        security is on by default, so every Waymark (fresh database) is started with
+#                        --waymark.security.admin-password=$BENCH_API_PASSWORD and the REST calls log in
+#                        as that admin (who sees every user's devices)
 #   PROFILE=1            record Waymark with JFR during its ingest runs; CPU and allocation summaries
 #   SKIP_BUILD=1         reuse target/waymark-*.jar and bench/target/waymark-bench.jar
 #   KEEP=1               keep the work directory (logs, databases, recordings)
@@ -43,6 +47,7 @@ SCENARIOS=${SCENARIOS:-"ceiling mosquitto embedded postgres"}
 WAYMARK_JAVA_OPTS=${WAYMARK_JAVA_OPTS:-"-Xmx256m"}
 WAYMARK_ARGS=${WAYMARK_ARGS:-}
 PROFILE=${PROFILE:-0}
+export BENCH_API_USER=${BENCH_API_USER-admin} BENCH_API_PASSWORD=${BENCH_API_PASSWORD-bench-admin-password}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/waymark-bench.XXXXXX")
@@ -89,8 +94,8 @@ record() { # output of a bench run: keep its RESULT lines, prefixed with the sce
     grep '^RESULT' "$2" | sed "s/^RESULT /$1 /" >> "$RESULTS" || echo "$1 no-result status=failed" >> "$RESULTS"
 }
 
-api_auth=()
-[ -z "${BENCH_API_USER:-}" ] || api_auth=(-u "$BENCH_API_USER:${BENCH_API_PASSWORD:-}")
+broker_login=(--waymark.broker.allow-anonymous=true) # the publishers connect without a login
+[ -z "${BENCH_MQTT_USER:-}" ] || broker_login=()
 
 start_mosquitto() {
     [ -z "$MOSQUITTO_PID" ] || return 0
@@ -122,13 +127,15 @@ start_waymark() { # name, then extra Waymark arguments
         --server.port="$HTTP_PORT" \
         "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
         --waymark.broker.data-path="$dir/broker" \
+        ${BENCH_API_PASSWORD:+"--waymark.security.admin-password=$BENCH_API_PASSWORD"} \
+        "${broker_login[@]}" \
         "$@" $WAYMARK_ARGS > "$dir/waymark.log" 2>&1) &
     WAYMARK_PID=$!
     for _ in $(seq 1800); do
         if ! kill -0 "$WAYMARK_PID" 2>/dev/null; then
             echo "Waymark exited during startup:"; tail -50 "$dir/waymark.log"; exit 1
         fi
-        if curl -fs "${api_auth[@]}" "$API_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"}$'; then
+        if curl -fs "$API_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"}$'; then
             echo "Waymark ($name) up: pid $WAYMARK_PID, $API_URL, log $dir/waymark.log"
             return 0
         fi

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.waymark.config.EventAudience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEvent;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * events are dropped, and the others are told so ({@code missed}) and re-read.
  */
 @Component
-class ClusterNotifier implements SmartLifecycle, GenericApplicationListener {
+class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, EventAudience {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterNotifier.class);
 
@@ -84,6 +85,11 @@ class ClusterNotifier implements SmartLifecycle, GenericApplicationListener {
     public boolean supportsEventType(ResolvableType eventType) {
         return channel.enabled() && PayloadApplicationEvent.class.isAssignableFrom(eventType.toClass())
                 && codec.isClusterWide(eventType.as(PayloadApplicationEvent.class).getGeneric().toClass());
+    }
+
+    @Override
+    public boolean wants(Object event) {
+        return channel.enabled() && codec.isClusterWide(event.getClass());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.waymark.account.Viewer;
 import io.waymark.cluster.ClusterEventsMissed;
+import io.waymark.config.EventAudience;
 import io.waymark.dashboard.StreamClient.Frame;
 import io.waymark.presence.PresenceChanged;
 import io.waymark.tracking.LocationStored;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the cluster listener's thread; when some of them may have been missed the pages re-read.
  */
 @Component
-class DashboardStream implements SmartLifecycle {
+class DashboardStream implements SmartLifecycle, EventAudience {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardStream.class);
 
@@ -80,6 +81,12 @@ class DashboardStream implements SmartLifecycle {
         if (!pending.offer(event)) {
             dropped.incrementAndGet();
         }
+    }
+
+    /** No page open, no event built: a page that opens re-reads the current state anyway. */
+    @Override
+    public boolean wants(Object event) {
+        return !clients.isEmpty();
     }
 
     /** A new stream for one browser, with the events {@code viewer} may see. */

@@ -55,6 +55,15 @@ public class DeviceRegistry {
         .text("device_name", e -> e.getKey().device())
         .text("value", Map.Entry::getValue);
 
+    /**
+     * Moves {@code last_seen} forward to {@code :seen} (a TIMESTAMP; null leaves it), never back: a
+     * SET clause for a statement that updates the device row anyway (tracking's last-known
+     * location), so that a batch writes each device row once, not once per module. The same rule
+     * as {@link #updateLastSeen}.
+     */
+    public static final String LAST_SEEN_FORWARD =
+            "last_seen = CASE WHEN last_seen IS NULL OR last_seen < :seen THEN :seen ELSE last_seen END";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     private final ApplicationEventPublisher events;

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 
 import io.waymark.broker.MqttPublishing;
 import io.waymark.config.EncryptionProperties;
+import io.waymark.config.EventAudience;
 import io.waymark.device.CardStored;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.EncryptedPayload;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishing runs on a thread of its own, in order: a slow broker must not hold up the writer.
  */
 @Component
-class FriendsRepublisher implements DisposableBean {
+class FriendsRepublisher implements DisposableBean, EventAudience {
 
     private static final Logger log = LoggerFactory.getLogger(FriendsRepublisher.class);
 
@@ -62,6 +63,13 @@ class FriendsRepublisher implements DisposableBean {
         this.keys = encryption.toEncryptionKeys();
         this.encryption = envelopes;
         this.json = json;
+    }
+
+    /** Only new last-known locations that the phones did not already see on the broker. */
+    @Override
+    public boolean wants(Object event) {
+        return event instanceof LocationStored stored && stored.lastKnown()
+                && stored.location().transport() != Transport.MQTT;
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package io.waymark.ingest;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,7 @@ import io.waymark.owntracks.Configuration;
 import io.waymark.owntracks.Location;
 import io.waymark.owntracks.Lwt;
 import io.waymark.owntracks.OwnTracksMessage;
+import io.waymark.owntracks.ReceivedMessage;
 import io.waymark.owntracks.Status;
 import io.waymark.owntracks.Transition;
 import io.waymark.owntracks.Waypoint;
@@ -27,10 +29,13 @@ import org.springframework.stereotype.Component;
  * steps, ...), {@code waymark.messages.rejected}; and {@code waymark.ingest.batch.size}, the
  * messages per transaction, {@code waymark.ingest.commit} (the time to store and commit one
  * batch) and {@code waymark.ingest.queue.depth} (messages decoded but not yet stored). Counters
- * are cached per tag: this is on the hot path.
+ * are cached per tag, the location ones in fields, and a batch's stored locations are counted
+ * with one increment: this is on the hot path.
  */
 @Component
 class IngestMetrics {
+
+    private static final String LOCATION = "location";
 
     private final MeterRegistry registry;
 
@@ -42,12 +47,18 @@ class IngestMetrics {
 
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
+    private final Counter locationsReceived;
+
+    private final Counter locationsStored;
+
     private final DistributionSummary batchSize;
 
     private final Timer commit;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.locationsReceived = received.computeIfAbsent(LOCATION, t -> counter("waymark.messages.received", t, null));
+        this.locationsStored = stored.computeIfAbsent(LOCATION, t -> counter("waymark.messages.stored", t, null));
         this.batchSize = DistributionSummary.builder("waymark.ingest.batch.size")
             .description("messages written per transaction")
             .register(registry);
@@ -68,11 +79,31 @@ class IngestMetrics {
     }
 
     void received(String type) {
+        if (LOCATION.equals(type)) {
+            locationsReceived.increment();
+            return;
+        }
         received.computeIfAbsent(type, t -> counter("waymark.messages.received", t, null)).increment();
     }
 
+    /** A committed batch's messages, the locations counted at once. */
+    void committed(List<ReceivedMessage> messages) {
+        int locations = 0;
+        for (ReceivedMessage m : messages) {
+            if (m.message() instanceof Location) {
+                locations++;
+            }
+            else {
+                committed(m.message());
+            }
+        }
+        if (locations > 0) {
+            locationsStored.increment(locations);
+        }
+    }
+
     /** A committed message: stored if a module keeps its type, ignored otherwise. */
-    void committed(OwnTracksMessage message) {
+    private void committed(OwnTracksMessage message) {
         String type = message.type();
         if (isStored(message)) {
             stored.computeIfAbsent(type, t -> counter("waymark.messages.stored", t, null)).increment();

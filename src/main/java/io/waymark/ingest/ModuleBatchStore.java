@@ -1,13 +1,16 @@
 package io.waymark.ingest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.waymark.config.AfterCommit;
 import io.waymark.device.DeviceRegistry;
 import io.waymark.ingest.rejected.RejectedMessageStore;
 import io.waymark.ingest.rejected.Rejection;
 import io.waymark.ingest.rejected.RejectionLog;
+import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.ReceivedMessage;
 import io.waymark.presence.PresenceTracker;
 import io.waymark.tracking.TrackingRecorder;
@@ -63,8 +66,9 @@ class ModuleBatchStore implements BatchStore {
         transactions.executeWithoutResult(tx -> {
             if (!accepted.isEmpty()) {
                 devices.record(accepted);
-                tracking.record(accepted);
-                presence.record(accepted);
+                // last_seen rides on tracking's last-known UPDATE: one statement per device row
+                Map<DeviceId, Instant> lastSeenWritten = tracking.record(accepted, PresenceTracker.lastSeen(accepted));
+                presence.record(accepted, lastSeenWritten);
             }
             rejectedMessages.save(rejected);
             AfterCommit.run(() -> count(batch.size(), accepted, rejected));
@@ -73,7 +77,7 @@ class ModuleBatchStore implements BatchStore {
 
     private void count(int size, List<ReceivedMessage> accepted, List<Rejection> rejected) {
         metrics.batch(size);
-        accepted.forEach(m -> metrics.committed(m.message()));
+        metrics.committed(accepted);
         for (Rejection r : rejected) {
             metrics.rejected(r.reason().code());
             rejectionLog.log(r);

@@ -30,6 +30,6 @@ public record ReceivedMessage(DeviceId deviceId, OwnTracksMessage message, Strin
 
     /** Sent to the device ({@code _type} {@code cmd}, or on its {@code cmd} topic), not by it. */
     public boolean isCommand() {
-        return message instanceof Cmd || Topic.parse(topic).isCommand();
+        return message instanceof Cmd || Topic.isCommand(topic);
     }
 }

@@ -24,6 +24,17 @@ public record Topic(String user, String device, String subtopic) {
     }
 
     /**
+     * {@code parse(name).isCommand()} without splitting the topic unless it ends in {@code /cmd}:
+     * asked for every message by several modules.
+     */
+    public static boolean isCommand(String name) {
+        if (name != null && !name.endsWith("/cmd")) {
+            return false;
+        }
+        return parse(name).isCommand();
+    }
+
+    /**
      * Whether this is a device's command topic ({@code .../cmd}): what arrives there is sent
      * <em>to</em> the device by someone else, so it says nothing about the device itself.
      */

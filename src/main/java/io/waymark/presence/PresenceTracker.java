@@ -65,11 +65,31 @@ public class PresenceTracker {
         this.machine = new PresenceMachine(clock, properties.timeout(), store.loadAll());
     }
 
-    /** The ingestion writer's hand-off, inside its transaction; the device rows exist. */
-    public void record(List<ReceivedMessage> messages) {
+    /** When each device was last heard from in these messages: the signs of life, nothing else. */
+    public static Map<DeviceId, Instant> lastSeen(List<ReceivedMessage> messages) {
+        Map<DeviceId, Instant> lastSeen = new HashMap<>();
+        for (ReceivedMessage m : messages) {
+            if (isSignOfLife(m)) {
+                lastSeen.merge(m.deviceId(), m.receivedAt(), PresenceTracker::later);
+            }
+        }
+        return lastSeen;
+    }
+
+    private static boolean isSignOfLife(ReceivedMessage m) {
+        return !m.retained() && !m.isCommand() && !(m.message() instanceof Lwt);
+    }
+
+    /**
+     * The ingestion writer's hand-off, inside its transaction; the device rows exist.
+     *
+     * @param lastSeenWritten the {@code last_seen}s already written in this transaction (with the
+     *        last-known location): not written again unless this batch moves one further
+     */
+    public void record(List<ReceivedMessage> messages, Map<DeviceId, Instant> lastSeenWritten) {
         reloadIfStale();
         Proposals proposals = new Proposals();
-        Map<DeviceId, Instant> lastSeen = new HashMap<>();
+        Map<DeviceId, Instant> lastSeen = lastSeen(messages);
         for (ReceivedMessage m : messages) {
             if (m.retained() || m.isCommand() && !(m.message() instanceof Lwt)) {
                 continue;
@@ -85,7 +105,6 @@ public class PresenceTracker {
             }
             else {
                 PresenceChanged change = machine.messageReceived(device, m.receivedAt());
-                lastSeen.merge(device, m.receivedAt(), PresenceTracker::later);
                 Presence now = machine.presence(device);
                 if (change == null && now != null && now.online()) {
                     // memory says online; the row may say offline (another instance timed it out)
@@ -94,7 +113,7 @@ public class PresenceTracker {
                 proposals.decided(change);
             }
         }
-        store(proposals, lastSeen, false);
+        store(proposals, lastSeen, lastSeenWritten, false);
     }
 
     void on(BrokerEvent event) {
@@ -144,11 +163,12 @@ public class PresenceTracker {
         }
         transactions.executeWithoutResult(tx -> {
             devices.ensure(changes.devices());
-            store(changes, new HashMap<>(), timeouts);
+            store(changes, new HashMap<>(), Map.of(), timeouts);
         });
     }
 
-    private void store(Proposals proposals, Map<DeviceId, Instant> lastSeen, boolean timeouts) {
+    private void store(Proposals proposals, Map<DeviceId, Instant> lastSeen, Map<DeviceId, Instant> written,
+            boolean timeouts) {
         if (proposals.isEmpty() && lastSeen.isEmpty()) {
             return;
         }
@@ -160,6 +180,8 @@ public class PresenceTracker {
                 }
             }
         }
+        // what is written already would not move: the row holds at least that (and the row lock)
+        lastSeen.entrySet().removeIf(e -> written.containsKey(e.getKey()) && !written.get(e.getKey()).isBefore(e.getValue()));
         // last-seen first: its row lock orders this transaction against another instance's timeout
         devices.updateLastSeen(lastSeen);
         List<PresenceChanged> stored = timeouts ? store.recordTimeouts(proposals.all) : store.record(proposals.all);

@@ -1,5 +1,6 @@
 package io.waymark.recorder;
 
+import io.waymark.config.EventAudience;
 import io.waymark.tracking.LocationStored;
 import io.waymark.tracking.ReceivedLocation;
 import org.springframework.context.event.EventListener;
@@ -11,12 +12,17 @@ import org.springframework.stereotype.Component;
  * moves no pin, so it is not pushed.
  */
 @Component
-class LocationStoredAdapter {
+class LocationStoredAdapter implements EventAudience {
 
     private final LastLocationSocket socket;
 
     LocationStoredAdapter(LastLocationSocket socket) {
         this.socket = socket;
+    }
+
+    @Override
+    public boolean wants(Object event) {
+        return event instanceof LocationStored stored && stored.lastKnown() && socket.openSockets() > 0;
     }
 
     @EventListener

@@ -1,16 +1,23 @@
 package io.waymark.tracking;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.waymark.config.InsertIgnore;
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlDialect;
+import io.waymark.config.SqlTime;
+import io.waymark.device.DeviceRegistry;
 import io.waymark.device.RegionList;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
+import org.springframework.jdbc.core.namedparam.AbstractSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,39 +55,86 @@ class LocationRecorder {
     private static final String UPDATE_LAST_KNOWN = """
             UPDATE device SET lat = :lat, lon = :lon, acc = :acc, alt = :alt, vel = :vel, cog = :cog, batt = :batt,
                 bs = :bs, conn = :conn, tst = :tst, received_at = :received_at, inregions = :inregions,
-                tid = COALESCE(:tid, tid)
-            WHERE user_name = :user_name AND device_name = :device_name AND (tst IS NULL OR tst < :tst)""";
+                tid = COALESCE(:tid, tid), %s
+            WHERE user_name = :user_name AND device_name = :device_name AND (tst IS NULL OR tst < :tst)""".formatted(DeviceRegistry.LAST_SEEN_FORWARD);
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    private final String insertLocation;
+    private final InsertIgnore insertLocation;
 
     LocationRecorder(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.insertLocation = dialect.insertIgnore("location", COLUMNS.names(),
+        this.insertLocation = dialect.insertIgnoreBatch("location", COLUMNS.names(),
                 List.of("user_name", "device_name", "tst"));
     }
 
-    /** @return the locations that became a device's last-known location (if the database agrees) */
-    List<ReceivedLocation> store(List<ReceivedLocation> locations) {
+    /**
+     * @param seen when each device was last heard from in this batch: written with the last-known
+     *        location, in the same statement
+     * @return the locations that became a device's last-known location (if the database agrees),
+     *         and the {@code last_seen} written with them
+     */
+    Stored store(List<ReceivedLocation> locations, Map<DeviceId, Instant> seen) {
         if (locations.isEmpty()) {
-            return List.of();
+            return new Stored(List.of(), Map.of());
         }
-        jdbc.batchUpdate(insertLocation, COLUMNS.sources(locations));
+        insertLocation.batch(jdbc, COLUMNS.sources(locations));
         Map<DeviceId, ReceivedLocation> newest = new LinkedHashMap<>();
         for (ReceivedLocation l : locations) {
             newest.merge(l.deviceId(), l, (a, b) -> b.location().tst() > a.location().tst() ? b : a);
         }
         List<ReceivedLocation> candidates = new ArrayList<>(newest.values());
-        int[] updated = jdbc.batchUpdate(UPDATE_LAST_KNOWN, COLUMNS.sources(candidates));
+        SqlParameterSource[] rows = new SqlParameterSource[candidates.size()];
+        for (int i = 0; i < rows.length; i++) {
+            ReceivedLocation l = candidates.get(i);
+            rows[i] = new WithSeen(COLUMNS.source(l), SqlTime.timestamp(seen.get(l.deviceId())));
+        }
+        int[] updated = jdbc.batchUpdate(UPDATE_LAST_KNOWN, rows);
         List<ReceivedLocation> moved = new ArrayList<>();
+        Map<DeviceId, Instant> seenWritten = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
-            // drivers may answer SUCCESS_NO_INFO (-2) for batched statements: count it as moved
+            // drivers may answer SUCCESS_NO_INFO (-2) for batched statements: count it as moved,
+            // but not as last-seen written (the presence module then writes it on its own)
             if (updated[i] != 0) {
                 moved.add(candidates.get(i));
             }
+            Instant s = seen.get(candidates.get(i).deviceId());
+            if (updated[i] > 0 && s != null) {
+                seenWritten.put(candidates.get(i).deviceId(), s);
+            }
         }
-        return moved;
+        return new Stored(moved, seenWritten);
+    }
+
+    record Stored(List<ReceivedLocation> lastKnown, Map<DeviceId, Instant> lastSeen) {
+    }
+
+    /** A row's columns and {@code :seen}. */
+    private static final class WithSeen extends AbstractSqlParameterSource {
+
+        private final SqlParameterSource row;
+
+        private final Object seen;
+
+        WithSeen(SqlParameterSource row, Object seen) {
+            this.row = row;
+            this.seen = seen;
+        }
+
+        @Override
+        public boolean hasValue(String paramName) {
+            return "seen".equals(paramName) || row.hasValue(paramName);
+        }
+
+        @Override
+        public Object getValue(String paramName) {
+            return "seen".equals(paramName) ? seen : row.getValue(paramName);
+        }
+
+        @Override
+        public int getSqlType(String paramName) {
+            return "seen".equals(paramName) ? java.sql.Types.TIMESTAMP : row.getSqlType(paramName);
+        }
     }
 
 }

@@ -1,7 +1,8 @@
 package io.waymark.tracking;
 
 /**
- * Published after a location is committed to the history.
+ * Published after a location is committed to the history, when some
+ * {@link io.waymark.config.EventAudience} wants it: every listener must be one.
  *
  * @param lastKnown whether it also became the device's last-known location
  */

@@ -209,7 +209,7 @@ class ClusterTest {
     @Order(5)
     void oneInstanceKilledMidStreamTheOtherGoesOnNothingLostNothingTwice() throws Exception {
         int devices = 5;
-        int perDevice = 1000;
+        int perDevice = 3000; // long enough a stream for the kill to cut it, at batch-insert speed
         long tst = Phone.now() - 100_000;
         double firstBefore = stored(first.api());
         double secondBefore = stored(second.api());

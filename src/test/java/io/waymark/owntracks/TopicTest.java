@@ -31,6 +31,20 @@ class TopicTest {
         assertThat(Topic.parse("owntracks/jane/phone/").subtopic()).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "owntracks/jane/phone/cmd", "/owntracks/jane/phone/cmd", "owntracks/jane/phone",
+            "owntracks/jane/phone/event", "owntracks/jane/cmd", "owntracks/jane/phone/x/cmd", "owntracks/cmd/cmd/cmd" })
+    void theQuickCommandCheckAgreesWithTheParse(String topic) {
+        assertThat(Topic.isCommand(topic)).isEqualTo(Topic.parse(topic).isCommand());
+    }
+
+    @Test
+    void onlyTheFourthLevelMakesACommand() {
+        assertThat(Topic.isCommand("owntracks/jane/phone/cmd")).isTrue();
+        assertThat(Topic.isCommand("owntracks/jane/phone/x/cmd")).isFalse();
+        assertThat(Topic.isCommand("owntracks/jane/phone/event")).isFalse();
+    }
+
     @Test
     void leadingSlashIsTolerated() {
         assertThat(Topic.parse("/owntracks/jane/phone/info"))
