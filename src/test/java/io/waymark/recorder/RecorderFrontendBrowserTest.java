@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +80,8 @@ class RecorderFrontendBrowserTest extends EmbeddedWaymarkTest {
 
             phone.publishLocation(48.2030, 16.3760, now);
 
-            await().atMost(WAIT).untilAsserted(() -> {
+            // the page may redraw the pin between finding it and reading it
+            await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
                 WebElement moved = pin("owntracks/frontend/phone");
                 assertThat(moved.getDomAttribute("data-lat")).isEqualTo("48.203");
                 Rectangle after = moved.getRect();
