@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
+import io.waymark.support.WebSocketFrames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -135,9 +135,9 @@ class GroupsVisibilityTest extends EmbeddedWaymarkTest {
 
     @Test
     void theWebsocketSendsOnlyWhatItsUserMaySee() throws Exception {
-        Frames catFrames = new Frames();
+        WebSocketFrames catFrames = new WebSocketFrames();
         WebSocket catSocket = websocket("gvcat", catFrames);
-        Frames benFrames = new Frames();
+        WebSocketFrames benFrames = new WebSocketFrames();
         WebSocket benSocket = websocket("gvben", benFrames);
         catSocket.sendText("LAST", true).get(5, TimeUnit.SECONDS);
         assertThat(catFrames.next().get("username").asString()).isEqualTo("gvcat");
@@ -154,7 +154,7 @@ class GroupsVisibilityTest extends EmbeddedWaymarkTest {
     void anAnonymousWebsocketHandshakeIsRefused() {
         assertThatThrownBy(() -> HttpClient.newHttpClient()
             .newWebSocketBuilder()
-            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/last"), new Frames())
+            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/last"), new WebSocketFrames())
             .join()).isInstanceOf(CompletionException.class)
             .cause()
             .isInstanceOfSatisfying(WebSocketHandshakeException.class,
@@ -178,7 +178,7 @@ class GroupsVisibilityTest extends EmbeddedWaymarkTest {
         }
     }
 
-    private WebSocket websocket(String user, Frames frames) throws Exception {
+    private WebSocket websocket(String user, WebSocketFrames frames) throws Exception {
         return HttpClient.newHttpClient()
             .newWebSocketBuilder()
             .header("Authorization", Api.basic(user, Api.passwordOf(user)))
@@ -243,40 +243,6 @@ class GroupsVisibilityTest extends EmbeddedWaymarkTest {
         @Override
         public void close() {
             lines.close();
-        }
-    }
-
-    /** The text frames of one websocket, one JSON object each. */
-    static final class Frames implements WebSocket.Listener {
-
-        private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode frame = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within " + WAIT).isNotNull();
-            return frame;
-        }
-
-        JsonNode until(Predicate<JsonNode> wanted) throws InterruptedException {
-            while (true) {
-                JsonNode frame = next();
-                if (wanted.test(frame)) {
-                    return frame;
-                }
-            }
         }
     }
 }

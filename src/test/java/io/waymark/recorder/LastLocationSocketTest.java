@@ -4,15 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
+import io.waymark.support.WebSocketFrames;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +37,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
             phone.publishLocation(48.20, 16.37, now - 60);
             await().atMost(WAIT).until(() -> !api().get("/api/0/last?user=wsann").isEmpty());
 
-            Frames frames = new Frames();
+            WebSocketFrames frames = new WebSocketFrames();
             WebSocket ws = open("/ws/last", frames);
             ws.sendText("LAST", true).get(5, TimeUnit.SECONDS);
             JsonNode first = frames.until(f -> "wsann".equals(f.path("username").asString()));
@@ -68,7 +65,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
         long now = Phone.now();
         try (Phone ben = phone("wsben", "phone");
                 Phone cat = phone("wscat", "phone")) {
-            Frames frames = new Frames();
+            WebSocketFrames frames = new WebSocketFrames();
             WebSocket ws = open("/ws/last?user=wscat", frames);
             await().atMost(WAIT).until(() -> socket.openSockets() >= 1);
             ben.publishLocation(40.0, -3.0, now);
@@ -89,7 +86,7 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
         try (Phone dan = phone("wsdan", "phone")) {
             dan.publishLocation(50.0, 8.0, now);
             await().atMost(WAIT).until(() -> !api().get("/api/0/last?user=wsdan").isEmpty());
-            Frames frames = new Frames();
+            WebSocketFrames frames = new WebSocketFrames();
             WebSocket ws = open("/ws/last?user=wsdan", frames);
             await().atMost(WAIT).until(() -> socket.openSockets() >= 1);
             dan.publishLocation(50.1, 8.1, now - 600); // arrives late: the pin stays where it is
@@ -99,45 +96,11 @@ class LastLocationSocketTest extends EmbeddedWaymarkTest {
         }
     }
 
-    private WebSocket open(String path, Frames frames) throws Exception {
+    private WebSocket open(String path, WebSocketFrames frames) throws Exception {
         return HttpClient.newHttpClient()
             .newWebSocketBuilder()
             .header("Authorization", Api.basic("admin", Api.ADMIN_PASSWORD))
             .buildAsync(URI.create("ws://127.0.0.1:" + port + path), frames)
             .get(10, TimeUnit.SECONDS);
-    }
-
-    /** Collects the text frames a client receives, one JSON object each. */
-    static final class Frames implements WebSocket.Listener {
-
-        private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(RecorderHttp.JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode frame = received.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within " + WAIT).isNotNull();
-            return frame;
-        }
-
-        JsonNode until(Predicate<JsonNode> wanted) throws InterruptedException {
-            while (true) {
-                JsonNode frame = next();
-                if (wanted.test(frame)) {
-                    return frame;
-                }
-            }
-        }
     }
 }
