@@ -14,6 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * fields, numbers sent as strings, integers sent as floats), strict where a message would be
  * meaningless: a location without a valid {@code lat}, {@code lon} or {@code tst} is rejected
  * with an {@link InvalidMessageException} that says which field is wrong. Thread-safe.
+ * <p>
+ * A location, nearly every message under load, is read in one streaming pass
+ * ({@link LocationReader}); everything else, and every payload that pass is unsure of, goes
+ * through a tree. Both read the same fields with the same rules ({@link FieldValues}).
  */
 public final class OwnTracksCodec {
 
@@ -28,6 +32,16 @@ public final class OwnTracksCodec {
     }
 
     public OwnTracksMessage decode(byte[] payload) {
+        Location location = LocationReader.read(mapper, payload);
+        return location != null ? location : decodeTree(payload);
+    }
+
+    /**
+     * Decodes through a {@link JsonNode} tree: every type but a plain location (the hot one, read
+     * by {@link LocationReader} without a tree), and every payload that reader hands back, among
+     * them all the rejected ones, whose reasons and details come from here alone.
+     */
+    OwnTracksMessage decodeTree(byte[] payload) {
         JsonNode root;
         try {
             root = mapper.readTree(payload);
@@ -154,36 +168,18 @@ public final class OwnTracksCodec {
                 return value.doubleValue();
             }
             if (value.isString()) {
-                String text = value.asString().trim();
-                if (text.isEmpty()) {
-                    return null;
-                }
-                try {
-                    double parsed = Double.parseDouble(text);
-                    if (Double.isFinite(parsed)) {
-                        return parsed;
-                    }
-                }
-                catch (NumberFormatException ignored) {
-                    // reported below
+                Double parsed = FieldValues.numberText(value.asString());
+                if (parsed == null || !parsed.isNaN()) {
+                    return parsed;
                 }
             }
             throw new InvalidMessageException(RejectionReason.INVALID_FIELD,
                     "field '" + name + "' must be a number, got " + value);
         }
 
-        /**
-         * An optional whole number. One that cannot be read (text, out of the int range) is
-         * dropped, not fatal: the fix is still worth keeping, and the raw JSON keeps the value.
-         */
+        /** An optional whole number: one that cannot be read is dropped (see {@link FieldValues#integer}). */
         Integer integer(String name) {
-            Double value = optionalDecimal(name);
-            if (value == null) {
-                return null;
-            }
-            long rounded = Math.round(value);
-            // a plain (int) cast would wrap a huge value into a plausible-looking wrong one
-            return rounded < Integer.MIN_VALUE || rounded > Integer.MAX_VALUE ? null : (int) rounded;
+            return FieldValues.integer(optionalDecimal(name));
         }
 
         Double optionalDecimal(String name) {
@@ -196,32 +192,11 @@ public final class OwnTracksCodec {
         }
 
         double coordinate(String name, int bound) {
-            Double value = decimal(name);
-            if (value == null) {
-                throw new InvalidMessageException(RejectionReason.MISSING_FIELD,
-                        "required field '" + name + "' is missing");
-            }
-            if (value < -bound || value > bound) {
-                throw new InvalidMessageException(RejectionReason.OUT_OF_RANGE,
-                        "field '" + name + "' is " + value + ", outside [-" + bound + ", " + bound + "]");
-            }
-            return value;
+            return FieldValues.coordinate(name, decimal(name), bound);
         }
 
         Long epoch(String name, boolean required) {
-            Double value = decimal(name);
-            if (value == null) {
-                if (required) {
-                    throw new InvalidMessageException(RejectionReason.MISSING_FIELD,
-                            "required field '" + name + "' is missing");
-                }
-                return null;
-            }
-            if (value < 0) {
-                throw new InvalidMessageException(RejectionReason.OUT_OF_RANGE,
-                        "field '" + name + "' is negative (" + value.longValue() + ")");
-            }
-            return value.longValue();
+            return FieldValues.epoch(name, decimal(name), required);
         }
 
         List<String> strings(String name) {
