@@ -22,7 +22,7 @@ import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.ErrorMessage;
 
 /**
- * The ingestion flow every source feeds: inbound channel → decode → batch writer.
+ * The ingestion flow every source feeds: inbound channel → drop own echoes → decode → batch writer.
  * <p>
  * A source (an MQTT adapter, the embedded broker, HTTP mode) sends Spring messages to
  * {@link #INBOUND_CHANNEL} with the payload as {@code byte[]} (or {@code String}) and the headers
@@ -65,13 +65,14 @@ public class IngestFlowConfiguration {
     @Bean
     IntegrationFlow mqttIngestFlow(MessageDecoder decoder, IngestBatchWriter writer, OwnPublications own,
             Clock clock) {
+        // one step: the InboundMessage is built once, and no Spring message is copied between steps
         return IntegrationFlow.from(INBOUND_CHANNEL)
-            .filter(Message.class, message -> notAnEcho(message, own, clock), e -> e.id("dropOwnEchoes").discardChannel("nullChannel"))
-            .transformWith(t -> t.id("decodeOwnTracks")
-                .expectedType(Message.class)
-                .<Message<?>, IngestItem>transformer(message -> decoder.decode(inbound(message, clock))))
-            // a one-way MessageHandler: no reply, and none of the per-message "no reply" logging
-            .handle(message -> writer.submit((IngestItem) message.getPayload()), e -> e.id("storeOwnTracks"))
+            .handle(message -> {
+                InboundMessage inbound = inbound(message, clock);
+                if (!isEcho(inbound, own)) {
+                    writer.submit(decoder.decode(inbound));
+                }
+            }, e -> e.id("storeOwnTracks"))
             .get();
     }
 
@@ -91,14 +92,14 @@ public class IngestFlowConfiguration {
             .get();
     }
 
-    private static boolean notAnEcho(Message<?> message, OwnPublications own, Clock clock) {
-        InboundMessage inbound = inbound(message, clock);
+    /** An echo of Waymark's own publication: acknowledged and dropped before decoding. */
+    private static boolean isEcho(InboundMessage inbound, OwnPublications own) {
         if (!own.isEcho(inbound.topic(), inbound.payload())) {
-            return true;
+            return false;
         }
         inbound.ack().run();
         inbound.outcome().accept(new IngestOutcome.OwnEcho());
-        return false;
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageDecoder {
 
-    /** Cheap pre-check on the hot path: only a payload with this text can be an envelope. */
-    private static final byte[] ENCRYPTED = "encrypted".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     private final OwnTracksCodec codec = new OwnTracksCodec();
 
     private final EncryptedPayload encryption;
@@ -42,10 +39,14 @@ class MessageDecoder {
         try {
             Topic topic = Topic.parse(inbound.topic());
             DeviceId device = DeviceId.of(topic);
-            byte[] payload = contains(inbound.payload(), ENCRYPTED) ? encryption.unwrap(device, inbound.payload())
-                    : inbound.payload();
-            boolean encrypted = payload != inbound.payload(); // unwrap hands back the same array for plain JSON
+            byte[] payload = inbound.payload();
             OwnTracksMessage message = codec.decode(payload);
+            // decoded first: an envelope decodes as its _type, so only one is parsed a second time
+            if (EncryptedPayload.isEnvelope(message)) {
+                payload = encryption.unwrap(device, payload);
+                message = codec.decode(payload);
+            }
+            boolean encrypted = payload != inbound.payload(); // unwrap hands back the same array for plain JSON
             return new IngestItem.Accepted(inbound, new ReceivedMessage(device, message, inbound.topic(), payload,
                     inbound.receivedAt(), inbound.retained(), inbound.transport(), encrypted));
         }
@@ -55,18 +56,5 @@ class MessageDecoder {
         catch (RuntimeException ex) {
             return new IngestItem.Rejected(inbound, RejectionReason.INTERNAL_ERROR, String.valueOf(ex));
         }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -64,6 +64,14 @@ public final class EncryptedPayload {
         return envelope(payload).isPresent();
     }
 
+    /**
+     * Whether a decoded message is an envelope: the codec decodes one as a message of
+     * {@code _type} {@code encrypted}, exactly when {@link #isEnvelope(byte[])} holds.
+     */
+    public static boolean isEnvelope(OwnTracksMessage decoded) {
+        return decoded instanceof OtherMessage other && TYPE.equals(other.type());
+    }
+
     /** {@code json} in an envelope sealed with {@code box} under a fresh random nonce. */
     public byte[] seal(SecretBox box, byte[] json) {
         byte[] nonce = new byte[SecretBox.NONCE_BYTES];

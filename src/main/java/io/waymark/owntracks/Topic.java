@@ -13,14 +13,18 @@ public record Topic(String user, String device, String subtopic) {
         if (name == null) {
             throw new InvalidMessageException(RejectionReason.BAD_TOPIC, "no topic");
         }
-        String path = name.startsWith("/") ? name.substring(1) : name;
-        String[] levels = path.split("/", 4);
-        if (levels.length < 3 || levels[1].isEmpty() || levels[2].isEmpty()) {
+        // a scan rather than String.split (a regex check and an array per message): the levels
+        // are prefix / user / device [/ subtopic, the rest of the name]
+        int prefixEnd = name.indexOf('/', name.startsWith("/") ? 1 : 0);
+        int userEnd = prefixEnd < 0 ? -1 : name.indexOf('/', prefixEnd + 1);
+        int deviceEnd = userEnd < 0 ? -1 : name.indexOf('/', userEnd + 1);
+        int end = deviceEnd < 0 ? name.length() : deviceEnd;
+        if (userEnd < 0 || userEnd == prefixEnd + 1 || end == userEnd + 1) {
             throw new InvalidMessageException(RejectionReason.BAD_TOPIC,
                     "topic '" + name + "' has fewer than three levels (expected <prefix>/<user>/<device>)");
         }
-        String subtopic = levels.length == 4 && !levels[3].isEmpty() ? levels[3] : null;
-        return new Topic(levels[1], levels[2], subtopic);
+        String subtopic = deviceEnd < 0 || deviceEnd == name.length() - 1 ? null : name.substring(deviceEnd + 1);
+        return new Topic(name.substring(prefixEnd + 1, userEnd), name.substring(userEnd + 1, end), subtopic);
     }
 
     /**

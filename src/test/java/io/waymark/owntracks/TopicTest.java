@@ -52,6 +52,12 @@ class TopicTest {
     }
 
     @Test
+    void anEmptyPrefixAndAnEmptyFourthLevelAreKeptAsSent() {
+        assertThat(Topic.parse("//jane/phone")).isEqualTo(new Topic("jane", "phone", null));
+        assertThat(Topic.parse("owntracks/jane/phone//x")).isEqualTo(new Topic("jane", "phone", "/x"));
+    }
+
+    @Test
     void customPrefixIsAccepted() {
         assertThat(Topic.parse("family-tracks/bob/ipad"))
                 .isEqualTo(new Topic("bob", "ipad", null));
