@@ -1,8 +1,9 @@
 package io.waymark.config;
 
+import java.util.List;
+
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * A batch of rows inserted unless their key exists, the cheapest way each database allows.
@@ -13,31 +14,34 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * are there, the first attempt's included. H2 undoes just the failed statement, not the
  * transaction, so the fallback runs in the same one. The per-row {@code MERGE} builds a
  * one-row table and a result per row: a quarter of the writer's CPU when it ran for every row.
+ * Rows are bound positionally from their {@link SqlColumns} table.
+ *
+ * @param <T> the row object
  */
-public final class InsertIgnore {
+public final class InsertIgnore<T> {
 
-    private final String insert;
+    private final SqlColumns.Statement<T> insert;
 
-    private final String fallback;
+    private final SqlColumns.Statement<T> fallback;
 
-    InsertIgnore(String insert, String fallback) {
+    InsertIgnore(SqlColumns.Statement<T> insert, SqlColumns.Statement<T> fallback) {
         this.insert = insert;
         this.fallback = fallback;
     }
 
-    public void batch(NamedParameterJdbcTemplate jdbc, SqlParameterSource[] rows) {
-        if (rows.length == 0) {
+    public void batch(JdbcOperations jdbc, List<? extends T> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         if (fallback == null) {
-            jdbc.batchUpdate(insert, rows);
+            insert.batch(jdbc, rows);
             return;
         }
         try {
-            jdbc.batchUpdate(insert, rows);
+            insert.batch(jdbc, rows);
         }
         catch (DuplicateKeyException ex) {
-            jdbc.batchUpdate(fallback, rows);
+            fallback.batch(jdbc, rows);
         }
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * DECFLOAT, which made the statement three times slower. Character columns are cast without
  * their length, so that a value too long for the column fails as it would without the cast.
  * Parameters are named after their columns ({@code :lat}), for a
- * {@link org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate} and a {@link SqlColumns} table.
+ * {@link org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate} and a {@link SqlColumns} table,
+ * or bound positionally through {@link SqlColumns#statement}.
  */
 @Component
 public class SqlDialect {
@@ -57,14 +58,18 @@ public class SqlDialect {
                 + " WHEN NOT MATCHED THEN INSERT (" + columnList + ") VALUES (" + values + ")";
     }
 
-    /** The same as {@link #insertIgnore} for a batch, cheaper on H2 when no key exists yet. */
-    public InsertIgnore insertIgnoreBatch(String table, List<String> columns, List<String> key) {
+    /**
+     * The same as {@link #insertIgnore} for a batch of rows of a {@link SqlColumns} table (every
+     * column of it), cheaper on H2 when no key exists yet, bound positionally.
+     */
+    public <T> InsertIgnore<T> insertIgnoreBatch(String table, SqlColumns<T> rows, List<String> key) {
+        List<String> columns = rows.names();
         if (postgres) {
-            return new InsertIgnore(insertIgnore(table, columns, key), null);
+            return new InsertIgnore<>(rows.statement(insertIgnore(table, columns, key)), null);
         }
         String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
-        return new InsertIgnore(insert, insertIgnore(table, columns, key));
+        return new InsertIgnore<>(rows.statement(insert), rows.statement(insertIgnore(table, columns, key)));
     }
 
     private Map<String, String> columnTypes(String table) {

@@ -23,7 +23,11 @@ public record ReceivedMessage(DeviceId deviceId, OwnTracksMessage message, Strin
         this(deviceId, message, topic, payload, receivedAt, retained, Transport.MQTT, false);
     }
 
-    /** The payload as text. */
+    /**
+     * The payload as text: a new {@code String} each call, so each message's one storing module
+     * (tracking for locations and transitions, device for cards, statuses and dumps) asks once
+     * and passes it on. {@code raw_json} is a text column on both databases: it is bound as text.
+     */
     public String json() {
         return new String(payload, StandardCharsets.UTF_8);
     }

@@ -10,20 +10,18 @@ import java.util.Map;
 import io.waymark.config.InsertIgnore;
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlDialect;
-import io.waymark.config.SqlTime;
 import io.waymark.device.DeviceRegistry;
 import io.waymark.device.RegionList;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
-import org.springframework.jdbc.core.namedparam.AbstractSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Appends locations to the history (duplicates ignored) and moves each device's last-known
  * location forward to its newest fix, never backwards. Two JDBC batches per call, however many
- * locations; idempotent, so a replayed batch changes nothing.
+ * locations; idempotent, so a replayed batch changes nothing. Both are bound positionally from
+ * one column table (the ingest writer's hot path).
  */
 @Component
 class LocationRecorder {
@@ -52,20 +50,25 @@ class LocationRecorder {
         .text("topic", ReceivedLocation::topic)
         .text("raw_json", ReceivedLocation::rawJson);
 
-    private static final String UPDATE_LAST_KNOWN = """
+    /** A device's newest fix of the batch, and when it was last seen (for the same UPDATE). */
+    private record LastKnown(ReceivedLocation location, Instant seen) {
+    }
+
+    private static final SqlColumns.Statement<LastKnown> UPDATE_LAST_KNOWN = COLUMNS.<LastKnown>of(LastKnown::location)
+        .timestamp("seen", LastKnown::seen)
+        .statement("""
             UPDATE device SET lat = :lat, lon = :lon, acc = :acc, alt = :alt, vel = :vel, cog = :cog, batt = :batt,
                 bs = :bs, conn = :conn, tst = :tst, received_at = :received_at, inregions = :inregions,
                 tid = COALESCE(:tid, tid), %s
-            WHERE user_name = :user_name AND device_name = :device_name AND (tst IS NULL OR tst < :tst)""".formatted(DeviceRegistry.LAST_SEEN_FORWARD);
+            WHERE user_name = :user_name AND device_name = :device_name AND (tst IS NULL OR tst < :tst)""".formatted(DeviceRegistry.LAST_SEEN_FORWARD));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-    private final InsertIgnore insertLocation;
+    private final InsertIgnore<ReceivedLocation> insertLocation;
 
-    LocationRecorder(NamedParameterJdbcTemplate jdbc, SqlDialect dialect) {
+    LocationRecorder(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.insertLocation = dialect.insertIgnoreBatch("location", COLUMNS.names(),
-                List.of("user_name", "device_name", "tst"));
+        this.insertLocation = dialect.insertIgnoreBatch("location", COLUMNS, List.of("user_name", "device_name", "tst"));
     }
 
     /**
@@ -78,18 +81,17 @@ class LocationRecorder {
         if (locations.isEmpty()) {
             return new Stored(List.of(), Map.of());
         }
-        insertLocation.batch(jdbc, COLUMNS.sources(locations));
+        insertLocation.batch(jdbc, locations);
         Map<DeviceId, ReceivedLocation> newest = new LinkedHashMap<>();
         for (ReceivedLocation l : locations) {
             newest.merge(l.deviceId(), l, (a, b) -> b.location().tst() > a.location().tst() ? b : a);
         }
         List<ReceivedLocation> candidates = new ArrayList<>(newest.values());
-        SqlParameterSource[] rows = new SqlParameterSource[candidates.size()];
-        for (int i = 0; i < rows.length; i++) {
-            ReceivedLocation l = candidates.get(i);
-            rows[i] = new WithSeen(COLUMNS.source(l), SqlTime.timestamp(seen.get(l.deviceId())));
+        List<LastKnown> rows = new ArrayList<>(candidates.size());
+        for (ReceivedLocation l : candidates) {
+            rows.add(new LastKnown(l, seen.get(l.deviceId())));
         }
-        int[] updated = jdbc.batchUpdate(UPDATE_LAST_KNOWN, rows);
+        int[] updated = UPDATE_LAST_KNOWN.batch(jdbc, rows);
         List<ReceivedLocation> moved = new ArrayList<>();
         Map<DeviceId, Instant> seenWritten = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -108,33 +110,4 @@ class LocationRecorder {
 
     record Stored(List<ReceivedLocation> lastKnown, Map<DeviceId, Instant> lastSeen) {
     }
-
-    /** A row's columns and {@code :seen}. */
-    private static final class WithSeen extends AbstractSqlParameterSource {
-
-        private final SqlParameterSource row;
-
-        private final Object seen;
-
-        WithSeen(SqlParameterSource row, Object seen) {
-            this.row = row;
-            this.seen = seen;
-        }
-
-        @Override
-        public boolean hasValue(String paramName) {
-            return "seen".equals(paramName) || row.hasValue(paramName);
-        }
-
-        @Override
-        public Object getValue(String paramName) {
-            return "seen".equals(paramName) ? seen : row.getValue(paramName);
-        }
-
-        @Override
-        public int getSqlType(String paramName) {
-            return "seen".equals(paramName) ? java.sql.Types.TIMESTAMP : row.getSqlType(paramName);
-        }
-    }
-
 }

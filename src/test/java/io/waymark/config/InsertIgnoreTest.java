@@ -8,24 +8,26 @@ import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** H2's insert-if-absent batch: plain INSERT, and the MERGE only when a key exists; never overwrites. */
 class InsertIgnoreTest {
 
-    private NamedParameterJdbcTemplate jdbc;
+    private static final SqlColumns<Item> COLUMNS = new SqlColumns<Item>()
+        .bigint("k", Item::k)
+        .text("v", Item::v);
 
-    private InsertIgnore insert;
+    private JdbcTemplate jdbc;
+
+    private InsertIgnore<Item> insert;
 
     @BeforeEach
     void table() throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:insert-ignore-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        jdbc = new NamedParameterJdbcTemplate(dataSource);
-        jdbc.getJdbcTemplate().execute("CREATE TABLE item (k BIGINT NOT NULL, v VARCHAR(16), PRIMARY KEY (k))");
-        insert = new SqlDialect(dataSource).insertIgnoreBatch("item", List.of("k", "v"), List.of("k"));
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE item (k BIGINT NOT NULL, v VARCHAR(16), PRIMARY KEY (k))");
+        insert = new SqlDialect(dataSource).insertIgnoreBatch("item", COLUMNS, List.of("k"));
     }
 
     @Test
@@ -48,19 +50,27 @@ class InsertIgnoreTest {
         assertThat(stored()).containsExactly(Map.entry(5L, "first"));
     }
 
-    private static SqlParameterSource[] rows(Object... keysAndValues) {
-        SqlParameterSource[] rows = new SqlParameterSource[keysAndValues.length / 2];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new MapSqlParameterSource("k", ((Number) keysAndValues[2 * i]).longValue())
-                .addValue("v", keysAndValues[2 * i + 1]);
+    @Test
+    void aNullIsBoundWithItsColumnsType() {
+        insert.batch(jdbc, rows(6, null));
+        assertThat(stored()).containsExactly(Map.entry(6L, "null"));
+    }
+
+    private static List<Item> rows(Object... keysAndValues) {
+        List<Item> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            rows.add(new Item(((Number) keysAndValues[i]).longValue(), (String) keysAndValues[i + 1]));
         }
         return rows;
     }
 
+    private record Item(Long k, String v) {
+    }
+
     private Map<Long, String> stored() {
         Map<Long, String> rows = new java.util.LinkedHashMap<>();
-        jdbc.getJdbcTemplate().query("SELECT k, v FROM item ORDER BY k", rs -> {
-            rows.put(rs.getLong(1), rs.getString(2));
+        jdbc.query("SELECT k, v FROM item ORDER BY k", rs -> {
+            rows.put(rs.getLong(1), String.valueOf(rs.getString(2)));
         });
         return rows;
     }
