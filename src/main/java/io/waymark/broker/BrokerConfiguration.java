@@ -33,7 +33,8 @@ class BrokerConfiguration {
             .orElse(List.of("owntracks/#")));
         ClientDevices devices = new ClientDevices(events);
         BrokerAuthorizer acl = authorizer.getIfAvailable(() -> BrokerAuthorizer.ALLOW_ALL);
-        BrokerExtension extension = new BrokerExtension(new PublishHandOff(endpoint, devices, topics, acl),
+        BrokerExtension extension = new BrokerExtension(new PublishHandOff(endpoint, devices, topics, acl,
+                properties.commitTimeout()),
                 new ClientLifecycle(devices, endpoint, topics),
                 authenticator.getIfAvailable(() -> BrokerAuthenticator.ALLOW_ALL), acl);
         return new EmbeddedBroker(properties, extension, events);

@@ -9,8 +9,8 @@ import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.publish.PublishService;
 
 /**
- * Waymark inside HiveMQ: an embedded extension that registers the hand-off, the lifecycle
- * listener and the security hooks when the broker starts.
+ * Waymark inside HiveMQ: an embedded extension that registers the lifecycle listener and the
+ * security hooks when the broker starts, and gives each new connection its own hand-off.
  * <p>
  * HiveMQ's {@link Services} are static and point to the broker that started last (tests run
  * several in one JVM), so everything is registered, and the publish service captured, while
@@ -28,6 +28,8 @@ class BrokerExtension implements ExtensionMain {
 
     private volatile PublishService publishService;
 
+    private volatile PubackDeadlines deadlines;
+
     BrokerExtension(PublishHandOff handOff, ClientLifecycle lifecycle, BrokerAuthenticator authenticator,
             BrokerAuthorizer authorizer) {
         this.handOff = handOff;
@@ -40,24 +42,31 @@ class BrokerExtension implements ExtensionMain {
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         Services.eventRegistry().setClientLifecycleEventListener(in -> lifecycle);
         Services.securityRegistry().setAuthenticatorProvider(in -> BrokerSecurity.authenticator(authenticator));
+        PubackDeadlines started = new PubackDeadlines(Services.clientService(), handOff.commitTimeout());
         if (authorizer == BrokerAuthorizer.ALLOW_ALL) {
             // an authorizer is one more task per PUBLISH: none at all while everything is allowed
-            Services.initializerRegistry().setClientInitializer((in, client) -> client.addPublishInboundInterceptor(handOff));
+            Services.initializerRegistry().setClientInitializer((in, client) -> handOff.install(in, client, started));
         }
         else {
             BrokerSecurity.Authorizer hook = new BrokerSecurity.Authorizer(authorizer);
             Services.securityRegistry().setAuthorizerProvider(in -> hook);
             Services.initializerRegistry().setClientInitializer((in, client) -> {
-                client.addPublishInboundInterceptor(handOff);
+                handOff.install(in, client, started);
                 client.addPublishOutboundInterceptor(hook);
             });
         }
+        deadlines = started;
         publishService = Services.publishService();
     }
 
     @Override
     public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
         publishService = null;
+        PubackDeadlines stopped = deadlines;
+        deadlines = null;
+        if (stopped != null) {
+            stopped.stop();
+        }
     }
 
     PublishService publishService() {

@@ -1,6 +1,7 @@
 package io.waymark.broker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowAnonymous let clients in without a user name (they are then not held to the ACL);
  *        clients with a user name must still log in. With {@code waymark.security.enabled=false}
  *        anyone may connect anyway
+ * @param commitTimeout how long a client's QoS 1/2 message may wait for its commit; after that
+ *        (the database is down) the client is disconnected without an acknowledgement and sends
+ *        the message again later
  */
 @ConfigurationProperties("waymark.broker")
 public record BrokerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String host,
         @DefaultValue("1883") int port, @DefaultValue("./data/broker") Path dataPath, @DefaultValue Tls tls,
-        @DefaultValue Websocket websocket, @DefaultValue("false") boolean allowAnonymous) {
+        @DefaultValue Websocket websocket, @DefaultValue("false") boolean allowAnonymous,
+        @DefaultValue("60s") Duration commitTimeout) {
 
     /**
      * MQTT over TLS ({@code mqtts://}, typically port 8883).

@@ -37,15 +37,21 @@ class ClientDevices {
         }
     }
 
-    /** The client published to {@code topicName}: the first such topic may tell its device. */
-    void published(ConnectionAttributeStore connection, String clientId, String topicName) {
+    /**
+     * The client published to {@code topicName}: the first such topic may tell its device.
+     *
+     * @return whether the connection's device is known now (then later publishes tell nothing)
+     */
+    boolean published(ConnectionAttributeStore connection, String clientId, String topicName) {
         if (connection.get(DEVICE).isPresent()) {
-            return;
+            return true;
         }
         Topic topic = topicOf(topicName);
         if (topic != null && !topic.isCommand()) {
             belongs(connection, clientId, topic);
+            return true;
         }
+        return false;
     }
 
     void disconnected(ConnectionAttributeStore connection, String clientId) {

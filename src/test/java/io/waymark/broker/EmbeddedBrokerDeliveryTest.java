@@ -3,7 +3,14 @@ package io.waymark.broker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import io.waymark.support.EmbeddedWaymarkTest;
+import io.waymark.support.HeldDatabase;
+import io.waymark.support.InFlightPublisher;
 import io.waymark.support.Phone;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -24,6 +31,12 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
     @Autowired
     BrokerPublisher publisher;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void qos1PubackComesOnlyOnceTheLocationIsStored() throws Exception {
         long tst = Phone.now() - 1000;
@@ -34,6 +47,38 @@ class EmbeddedBrokerDeliveryTest extends EmbeddedWaymarkTest {
                 assertThat(api().device("acker", "phone").get("location").get("tst").asLong()).isEqualTo(tst + i);
             }
         }
+    }
+
+    @Test
+    void messagesSentWhileAPubackWaitsAreStoredTogetherAndEachPubackWaitsForItsCommit() {
+        long tst = Phone.now() - 2000;
+        HeldDatabase database = new HeldDatabase(dataSource);
+        try (InFlightPublisher phone = inFlightPhone("window", tst, database.locationStored("window", "phone"))) {
+            double received = receivedLocations();
+            long[] window = LongStream.rangeClosed(2, 11).map(i -> tst + i).toArray();
+            double batches;
+            try (HeldDatabase.Hold hold = database.hold()) {
+                phone.publish(tst + 1);
+                await().atMost(Duration.ofSeconds(15)).until(() -> receivedLocations() > received);
+                batches = commits(); // the batch with tst + 1 waits for the database
+                phone.publish(window);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> phone.pubacks().size() == 2 + window.length);
+            assertThat(phone.pubacks()).allSatisfy(puback -> assertThat(puback.storedBefore())
+                .as("location %d stored before its PUBACK", puback.tst())
+                .isTrue());
+            // the ten did not wait for each other's commits (that would be one batch each)
+            assertThat(commits() - batches).isLessThan(1 + window.length);
+        }
+        assertThat(api().get("/api/v1/devices/window/phone/locations?from=" + tst)).hasSize(12);
+    }
+
+    private double commits() {
+        return meters.get("waymark.ingest.batch.size").summary().count();
+    }
+
+    private double receivedLocations() {
+        return meters.get("waymark.messages.received").tag("type", "location").counter().count();
     }
 
     @Test

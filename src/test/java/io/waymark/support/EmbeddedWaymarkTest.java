@@ -1,8 +1,13 @@
 package io.waymark.support;
 
+import java.time.Duration;
+import java.util.function.LongPredicate;
+
 import io.waymark.broker.EmbeddedBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the tests that run against one shared Waymark with its embedded broker: phones
@@ -45,6 +50,17 @@ public abstract class EmbeddedWaymarkTest {
     /** A client of {@code user} (created when new) subscribed to {@code filters}, as a phone watching its friends. */
     protected Phone listening(String user, String... filters) {
         return Phone.listeningAs(brokerUrl(), user, login(user), filters);
+    }
+
+    /**
+     * A phone of {@code user} (created when new) that keeps QoS 1 locations in flight, connected
+     * and with its first location ({@code firstTst}) acknowledged; {@code stored} is asked at each PUBACK.
+     */
+    protected InFlightPublisher inFlightPhone(String user, long firstTst, LongPredicate stored) {
+        InFlightPublisher phone = InFlightPublisher.connect(brokerUrl(), user + "-phone", user, login(user), "phone", stored);
+        phone.publish(firstTst);
+        await().atMost(Duration.ofSeconds(10)).until(() -> phone.pubacks().size() == 1);
+        return phone;
     }
 
     /** A client that publishes for devices of {@code user} (created when new), without a will. */

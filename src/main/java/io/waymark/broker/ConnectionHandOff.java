@@ -1,0 +1,115 @@
+package io.waymark.broker;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import com.hivemq.extension.sdk.api.async.Async;
+import com.hivemq.extension.sdk.api.interceptor.puback.PubackOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.puback.parameter.PubackOutboundInput;
+import com.hivemq.extension.sdk.api.interceptor.puback.parameter.PubackOutboundOutput;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
+import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
+
+/**
+ * The hand-off of one connection, created when it connects: its QoS 1 messages from hand-off to
+ * PUBACK, by packet identifier, and whether its device is known yet. Being the connection's own,
+ * none of it outlives the connection or meets a later one with the same client id.
+ * <p>
+ * HiveMQ runs one client's extension tasks one after the other, in the order of its packets, so a
+ * message's PUBLISH is always handed off before its PUBACK is intercepted. The PUBACK passes at
+ * once when the message is committed already; otherwise it is held (the client's later tasks
+ * wait behind it, but what the client sent before it has been handed off: each commit now takes
+ * the client's whole in-flight window, not one message).
+ */
+final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutboundInterceptor {
+
+    private final PublishHandOff handOff;
+
+    private final PubackDeadlines deadlines;
+
+    private final String clientId;
+
+    private final Map<Integer, PendingAck> pending = new ConcurrentHashMap<>();
+
+    /** Set once {@link ClientDevices} knows the device; read and written on the task thread only. */
+    private boolean deviceKnown;
+
+    /** Closing this connection because a commit did not come; set by the deadlines' thread only. */
+    private volatile CompletableFuture<Boolean> closing;
+
+    ConnectionHandOff(PublishHandOff handOff, PubackDeadlines deadlines, String clientId) {
+        this.handOff = handOff;
+        this.deadlines = deadlines;
+        this.clientId = clientId;
+    }
+
+    @Override
+    public void onInboundPublish(PublishInboundInput input, PublishInboundOutput output) {
+        handOff.onInboundPublish(input, output, this);
+    }
+
+    @Override
+    public void onOutboundPuback(PubackOutboundInput input, PubackOutboundOutput output) {
+        PendingAck ack = take(input.getPubackPacket().getPacketIdentifier());
+        // no ack: a message not ingested (another topic) or refused; closed: the PUBACK goes nowhere
+        if (ack == null || ack.committed() || closed()) {
+            return;
+        }
+        Async<PubackOutboundOutput> puback = output.async(deadlines.holdLimit());
+        if (ack.hold(puback)) {
+            deadlines.watch(this, ack);
+        }
+        else {
+            puback.resume(); // committed since the check above
+        }
+    }
+
+    boolean deviceKnown() {
+        return deviceKnown;
+    }
+
+    void deviceIsKnown() {
+        deviceKnown = true;
+    }
+
+    /** The message with {@code packetId} is handed off; its PUBACK is to wait for {@code ack}. */
+    void expect(int packetId, PendingAck ack) {
+        PendingAck first = pending.putIfAbsent(packetId, ack);
+        if (first != null) {
+            // the client sent the packet identifier again before its PUBACK: PUBACKs come in order
+            PendingAck last = first;
+            while (last.later != null) {
+                last = last.later;
+            }
+            last.later = ack;
+        }
+    }
+
+    private PendingAck take(int packetId) {
+        PendingAck first = pending.remove(packetId);
+        if (first != null && first.later != null) {
+            pending.put(packetId, first.later);
+        }
+        return first;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    /** Starts closing the connection, once however many of its PUBACKs expire (again if that failed). */
+    CompletableFuture<Boolean> close(Supplier<CompletableFuture<Boolean>> disconnect) {
+        if (closing == null || closing.isCompletedExceptionally()) {
+            closing = disconnect.get();
+        }
+        return closing;
+    }
+
+    private boolean closed() {
+        CompletableFuture<Boolean> close = closing;
+        return close != null && close.isDone() && !close.isCompletedExceptionally();
+    }
+}

@@ -1,0 +1,61 @@
+package io.waymark.broker;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.hivemq.extension.sdk.api.async.Async;
+import org.springframework.integration.acks.SimpleAcknowledgment;
+
+/**
+ * One QoS 1 message between its hand-off and its PUBACK. The batch writer's commit
+ * ({@link #acknowledge()}, on the writer's thread) and the broker's outbound PUBACK
+ * ({@link #hold}, on the client's extension task thread) meet here in either order: whichever
+ * comes second lets the PUBACK go. A deadline that passes first ({@link #expire()}) takes the
+ * held PUBACK away from the commit, so that it is never sent for a message not stored.
+ */
+final class PendingAck implements SimpleAcknowledgment {
+
+    private static final Object COMMITTED = new Object();
+
+    private static final Object EXPIRED = new Object();
+
+    /** null (neither yet), {@link #COMMITTED}, the held PUBACK (an {@link Async}), or {@link #EXPIRED}. */
+    private final AtomicReference<Object> state = new AtomicReference<>();
+
+    private volatile ScheduledFuture<?> deadline;
+
+    /** A second message with the same packet identifier whose PUBACK comes after this one's; rare. */
+    PendingAck later;
+
+    /** The commit. */
+    @Override
+    public void acknowledge() {
+        Object before = state.getAndUpdate(s -> s == EXPIRED ? EXPIRED : COMMITTED);
+        if (before instanceof Async<?> puback) {
+            ScheduledFuture<?> watch = deadline;
+            if (watch != null) {
+                watch.cancel(false);
+            }
+            puback.resume();
+        }
+    }
+
+    boolean committed() {
+        return state.get() == COMMITTED;
+    }
+
+    /** Holds the PUBACK for the commit; false if the commit came meanwhile (the PUBACK may go). */
+    boolean hold(Async<?> puback) {
+        return state.compareAndSet(null, puback);
+    }
+
+    void watchedBy(ScheduledFuture<?> watch) {
+        deadline = watch;
+    }
+
+    /** The held PUBACK, now no longer the commit's to release; null if the commit came first. */
+    Async<?> expire() {
+        Object current = state.get();
+        return current instanceof Async<?> puback && state.compareAndSet(current, EXPIRED) ? puback : null;
+    }
+}
