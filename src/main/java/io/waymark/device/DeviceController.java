@@ -1,8 +1,11 @@
 package io.waymark.device;
 
 import java.util.Base64;
-import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waymark.account.Viewer;
 import io.waymark.owntracks.DeviceId;
 import jakarta.validation.constraints.Pattern;
@@ -23,15 +26,24 @@ class DeviceController {
 
     private final DeviceQueries devices;
 
-    DeviceController(DeviceQueries devices) {
+    private final DeviceListCache list;
+
+    DeviceController(DeviceQueries devices, DeviceListCache list) {
         this.devices = devices;
+        this.list = list;
     }
 
-    @GetMapping
-    List<DeviceView> devices(Viewer viewer, @RequestParam(required = false) String user,
+    /**
+     * The devices the viewer may see, by user and device: the JSON of {@code List<DeviceView>}, joined
+     * from the cached entries ({@link DeviceListCache}) instead of read and serialized per request.
+     */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = DeviceView.class))))
+    ResponseEntity<byte[]> devices(Viewer viewer, @RequestParam(required = false) String user,
             @RequestParam(required = false) @Pattern(regexp = "online|offline",
                     message = "must be 'online' or 'offline'") String state) {
-        return devices.devices(viewer, user, state);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list.current().answer(viewer, user, state));
     }
 
     @GetMapping("/{user}/{device}")

@@ -3,6 +3,7 @@ package io.waymark.device;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,24 @@ public class DeviceQueries {
         }
         sql.append(" ORDER BY user_name, device_name");
         return viewer.visible(jdbc.query(sql.toString(), (rs, i) -> device(rs, false), args.toArray()), DeviceView::user);
+    }
+
+    /**
+     * The list entries of {@code ids} that still exist, in no particular order: what the device
+     * list cache reads again for the devices that changed. One query, keyed by the primary key.
+     */
+    List<DeviceView> devices(Collection<DeviceId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM device WHERE (user_name, device_name) IN (");
+        List<Object> args = new ArrayList<>(ids.size() * 2);
+        for (DeviceId id : ids) {
+            sql.append(args.isEmpty() ? "(?, ?)" : ", (?, ?)");
+            args.add(id.user());
+            args.add(id.device());
+        }
+        return jdbc.query(sql.append(')').toString(), (rs, i) -> device(rs, false), args.toArray());
     }
 
     Optional<DeviceView> device(Viewer viewer, DeviceId id) {

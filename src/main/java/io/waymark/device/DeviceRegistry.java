@@ -68,6 +68,8 @@ public class DeviceRegistry {
 
     private final ApplicationEventPublisher events;
 
+    private final DeviceChanges changes;
+
     private final String insertDevice;
 
     /** The committed transport of each device, so the column is written only when it changes. */
@@ -76,9 +78,11 @@ public class DeviceRegistry {
     /** Devices known to have a committed row; saves an insert per batch per device. */
     private final Set<DeviceId> knownDevices = ConcurrentHashMap.newKeySet();
 
-    DeviceRegistry(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ApplicationEventPublisher events) {
+    DeviceRegistry(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ApplicationEventPublisher events,
+            DeviceChanges changes) {
         this.jdbc = jdbc;
         this.events = events;
+        this.changes = changes;
         this.insertDevice = dialect.insertIgnore("device", KEY.names(), KEY.names());
     }
 
@@ -114,9 +118,11 @@ public class DeviceRegistry {
             jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid),"
                     + " face = COALESCE(:face, face) WHERE user_name = :user_name AND device_name = :device_name",
                     CARD.sources(cards));
+            changes.changed(cards.stream().map(Named::device).toList());
             AfterCommit.publish(events, cards.stream().map(n -> new CardStored(n.device(), n.card(),
                     n.message().json(), n.message().transport(), n.message().encrypted())).toList());
         }
+        // not in the device list, so no DeviceChanges mark
         updateText("status_json", statuses);
         updateText("configuration_json", dumps);
         recordTransport(transport);
@@ -138,6 +144,7 @@ public class DeviceRegistry {
         });
         if (!changed.isEmpty()) {
             updateText("transport", changed);
+            changes.changed(changed.keySet());
             AfterCommit.run(() -> changed.keySet().forEach(d -> transports.put(d, latest.get(d))));
         }
     }
@@ -156,6 +163,7 @@ public class DeviceRegistry {
             // meanwhile; H2 waited for it to commit, so merging again now finds its row.
             jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
         }
+        changes.changed(unknown);
         // Only a committed row is known: until then other transactions cannot see it, and one
         // that skipped the insert would update nothing (the last-known location would be lost).
         AfterCommit.run(() -> knownDevices.addAll(unknown));
@@ -168,6 +176,7 @@ public class DeviceRegistry {
         }
         jdbc.batchUpdate("UPDATE device SET last_seen = :seen WHERE user_name = :user_name AND device_name = :device_name"
                 + " AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(lastSeen.entrySet()));
+        changes.changed(lastSeen.keySet());
     }
 
     private record Named(DeviceId device, Card card, ReceivedMessage message) {

@@ -17,6 +17,7 @@ import io.waymark.broker.BrokerEvent.DeviceDisconnected;
 import io.waymark.cluster.ClusterEventsMissed;
 import io.waymark.cluster.RemoteEvents;
 import io.waymark.config.AfterCommit;
+import io.waymark.device.DeviceChanges;
 import io.waymark.device.DeviceRegistry;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Lwt;
@@ -46,6 +47,8 @@ public class PresenceTracker {
 
     private final DeviceRegistry devices;
 
+    private final DeviceChanges deviceChanges;
+
     private final TransactionOperations transactions;
 
     private final ApplicationEventPublisher events;
@@ -55,11 +58,13 @@ public class PresenceTracker {
     /** Set when a transaction rolled back after the machine had decided changes in memory. */
     private volatile boolean stale;
 
-    PresenceTracker(PresenceStore store, DeviceRegistry devices, TransactionOperations transactions,
-            ApplicationEventPublisher events, RemoteEvents remoteEvents, PresenceProperties properties, Clock clock) {
+    PresenceTracker(PresenceStore store, DeviceRegistry devices, DeviceChanges deviceChanges,
+            TransactionOperations transactions, ApplicationEventPublisher events, RemoteEvents remoteEvents,
+            PresenceProperties properties, Clock clock) {
         this.store = store;
         this.remoteEvents = remoteEvents;
         this.devices = devices;
+        this.deviceChanges = deviceChanges;
         this.transactions = transactions;
         this.events = events;
         this.machine = new PresenceMachine(clock, properties.timeout(), store.loadAll());
@@ -185,6 +190,7 @@ public class PresenceTracker {
         // last-seen first: its row lock orders this transaction against another instance's timeout
         devices.updateLastSeen(lastSeen);
         List<PresenceChanged> stored = timeouts ? store.recordTimeouts(proposals.all) : store.record(proposals.all);
+        deviceChanges.changed(stored.stream().map(PresenceChanged::deviceId).toList()); // the rows the store changed
         List<DeviceId> overruled = proposals.decidedBut(stored);
         if (!overruled.isEmpty()) {
             machine.remember(store.load(overruled)); // the row had moved on: memory follows it

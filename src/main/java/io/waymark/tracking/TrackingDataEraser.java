@@ -1,6 +1,7 @@
 package io.waymark.tracking;
 
 import io.waymark.account.UserDataEraser;
+import io.waymark.device.DeviceChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,11 @@ class TrackingDataEraser implements UserDataEraser {
 
     private final JdbcClient jdbc;
 
-    TrackingDataEraser(JdbcClient jdbc) {
+    private final DeviceChanges deviceChanges;
+
+    TrackingDataEraser(JdbcClient jdbc, DeviceChanges deviceChanges) {
         this.jdbc = jdbc;
+        this.deviceChanges = deviceChanges;
     }
 
     @Override
@@ -22,6 +26,7 @@ class TrackingDataEraser implements UserDataEraser {
         for (String table : TABLES) {
             rows += jdbc.sql("DELETE FROM " + table + " WHERE user_name = :user").param("user", user).update();
         }
+        deviceChanges.changedAll(); // the device list drops the user's devices
         return rows;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.waymark.config.AfterCommit;
 import io.waymark.config.EventAudience;
+import io.waymark.device.DeviceChanges;
 import io.waymark.owntracks.Configuration;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
@@ -41,16 +42,19 @@ public class TrackingRecorder {
 
     private final ObjectProvider<EventAudience> audienceBeans;
 
+    private final DeviceChanges deviceChanges;
+
     /** Resolved at the first batch, not in the constructor: the audiences are web and cluster beans. */
     private volatile List<EventAudience> audiences;
 
     TrackingRecorder(LocationRecorder locations, TransitionRecorder transitions, WaypointRecorder waypoints,
-            ApplicationEventPublisher events, ObjectProvider<EventAudience> audienceBeans) {
+            ApplicationEventPublisher events, ObjectProvider<EventAudience> audienceBeans, DeviceChanges deviceChanges) {
         this.locations = locations;
         this.transitions = transitions;
         this.waypoints = waypoints;
         this.events = events;
         this.audienceBeans = audienceBeans;
+        this.deviceChanges = deviceChanges;
     }
 
     /**
@@ -85,6 +89,8 @@ public class TrackingRecorder {
         Set<ReceivedLocation> lastKnown = Collections.newSetFromMap(new IdentityHashMap<>());
         LocationRecorder.Stored written = locations.store(fixes, lastSeen);
         lastKnown.addAll(written.lastKnown());
+        // the last-known UPDATE moved these device rows (and their last_seen with them)
+        deviceChanges.changed(written.lastKnown().stream().map(ReceivedLocation::deviceId).toList());
         transitions.store(crossings);
         waypoints.store(regions);
         List<Object> stored = new ArrayList<>(crossings.size());

@@ -59,6 +59,16 @@ class ApiDocumentationTest extends EmbeddedWaymarkTest {
     }
 
     @Test
+    void theDeviceListIsDocumentedAsAnArrayOfDevicesThoughWrittenAsBytes() {
+        JsonNode docs = api().get("/v3/api-docs");
+        JsonNode ok = docs.get("paths").get("/api/v1/devices").get("get").get("responses").get("200");
+        JsonNode schema = ok.get("content").get("application/json").get("schema");
+        assertThat(schema.get("type").asString()).isEqualTo("array");
+        assertThat(schema.get("items").get("$ref").asString()).isEqualTo("#/components/schemas/DeviceView");
+        assertThat(docs.get("components").get("schemas").get("DeviceView").get("properties").has("presence")).isTrue();
+    }
+
+    @Test
     void swaggerUiIsServed() {
         Api.Response page = api().call("/swagger-ui/index.html");
         assertThat(page.status()).isEqualTo(200);

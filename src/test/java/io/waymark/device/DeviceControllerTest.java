@@ -14,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -27,6 +28,12 @@ class DeviceControllerTest {
 
     @MockitoBean
     private DeviceQueries devices;
+
+    @MockitoBean
+    private DeviceListCache list;
+
+    @Autowired
+    private JsonMapper json;
 
     /** The slice has no security: the caller may see everything. */
     @MockitoBean
@@ -44,8 +51,11 @@ class DeviceControllerTest {
 
     @Test
     void listsDevicesFilteredByUserAndState() {
-        given(devices.devices(Viewer.UNRESTRICTED, "jane", "online")).willReturn(List.of(JANE));
+        given(list.current()).willReturn(DeviceListSnapshot.of(List.of(JANE), json::writeValueAsBytes, 0, Instant.now()));
+        assertThat(mvc.get().uri("/api/v1/devices?user=jane&state=offline")).hasStatusOk().bodyText().isEqualTo("[]");
+        assertThat(mvc.get().uri("/api/v1/devices?user=joe&state=online")).hasStatusOk().bodyText().isEqualTo("[]");
         assertThat(mvc.get().uri("/api/v1/devices?user=jane&state=online")).hasStatusOk()
+            .hasContentType(MediaType.APPLICATION_JSON)
             .bodyJson()
             .hasPathSatisfying("$[0].tid", tid -> assertThat(tid).asString().isEqualTo("ne"))
             .hasPathSatisfying("$[0].presence.since", t -> assertThat(t).asString().isEqualTo("2026-11-25T08:00:00Z"))

@@ -55,7 +55,8 @@ class MosquittoIngestionTest {
         return WaymarkApp.start(Map.of("waymark.broker.enabled", "false", "waymark.mqtt.url", mosquitto.url(),
                 "waymark.mqtt.client-id", "waymark-mosquitto-test",
                 "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0",
-                "waymark.presence.timeout", PRESENCE_TIMEOUT.toSeconds() + "s"));
+                "waymark.presence.timeout", PRESENCE_TIMEOUT.toSeconds() + "s",
+                "waymark.api.device-list-refresh", "1h")); // only the writers' marks move the cached device list
     }
 
     static Api api() {
@@ -123,9 +124,13 @@ class MosquittoIngestionTest {
             phone.publishLocation(5, 5, Phone.now());
             awaitPresence("mq6", "online", "message", Duration.ofSeconds(15));
             long silentSince = System.nanoTime();
+            assertThat(listedPresence("mq6").get("state").asString()).isEqualTo("online");
             // the phone stays connected but publishes nothing: only the timeout can tell
             awaitPresence("mq6", "offline", "timeout", PRESENCE_TIMEOUT.plusSeconds(10));
             assertThat(Duration.ofNanos(System.nanoTime() - silentSince)).isGreaterThan(PRESENCE_TIMEOUT.minusSeconds(2));
+            await("the timeout in the device list").atMost(Duration.ofSeconds(5))
+                .until(() -> "timeout".equals(listedPresence("mq6").get("reason").asString()));
+            assertThat(listedPresence("mq6").get("state").asString()).isEqualTo("offline");
         }
     }
 
@@ -170,6 +175,11 @@ class MosquittoIngestionTest {
     static long lastTst(String user) {
         JsonNode device = api().device(user, "phone");
         return device == null || device.get("location").isNull() ? -1 : device.get("location").get("tst").asLong();
+    }
+
+    /** The presence the (cached) device list shows. */
+    static JsonNode listedPresence(String user) {
+        return api().get("/api/v1/devices?user=" + user).get(0).get("presence");
     }
 
     static void awaitPresence(String user, String state, String reason, Duration within) {

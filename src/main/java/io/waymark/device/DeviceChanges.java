@@ -1,0 +1,54 @@
+package io.waymark.device;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.waymark.config.AfterCommit;
+import io.waymark.owntracks.DeviceId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hook every writer of the {@code device} table calls, so that the device list
+ * ({@code GET /api/v1/devices}) shows what it wrote: in the writing transaction, after the SQL;
+ * the marks are set once it commits (at once outside a transaction), never for a rollback. One
+ * call per batch, with the set of devices: it only queues them, on this instance and, as
+ * {@link DevicesChanged}, on the others.
+ */
+@Component
+public class DeviceChanges {
+
+    /** Devices per cluster event, so that one fits a notification. */
+    private static final int PER_EVENT = 100;
+
+    private final DeviceListCache list;
+
+    private final ApplicationEventPublisher events;
+
+    DeviceChanges(DeviceListCache list, ApplicationEventPublisher events) {
+        this.list = list;
+        this.events = events;
+    }
+
+    /** The rows of {@code devices} changed: created, updated or deleted. */
+    public void changed(Collection<DeviceId> devices) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        List<DeviceId> all = List.copyOf(devices);
+        AfterCommit.run(() -> {
+            list.changed(all);
+            for (int from = 0; from < all.size(); from += PER_EVENT) {
+                events.publishEvent(new DevicesChanged(all.subList(from, Math.min(all.size(), from + PER_EVENT)), false));
+            }
+        });
+    }
+
+    /** Any row may have changed or gone (a user's devices erased). */
+    public void changedAll() {
+        AfterCommit.run(() -> {
+            list.changedAll();
+            events.publishEvent(new DevicesChanged(List.of(), true));
+        });
+    }
+}

@@ -1,0 +1,131 @@
+package io.waymark.device;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.waymark.account.Viewer;
+import io.waymark.owntracks.DeviceId;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The device list as a {@link DeviceListSnapshot}, patched per changed device: under ingestion a
+ * batch commits every few milliseconds and moves dozens of devices, so a cache dropped on every
+ * write would be empty, and reading and serializing 1,000 devices per request is what made
+ * {@code GET /api/v1/devices} slow under load.
+ * <p>
+ * Writers mark the devices whose rows they changed once they have committed
+ * ({@link DeviceChanges}). A read takes the marks, then reads only those rows again (one query)
+ * and patches the snapshot; an "everything changed" mark (an erased user, missed cluster events),
+ * a new device (its place in the order is the database's to say) or a large share of the list
+ * marked reads everything. Taking the marks <em>before</em> the query makes this race-free: a mark
+ * is set after its commit, so the query that follows sees every change whose mark it took, and a
+ * change committed meanwhile leaves a mark for the next read. A mark from another instance can be
+ * lost (a NOTIFY that never came), so a snapshot older than {@code waymark.api.device-list-refresh}
+ * is read again whole.
+ */
+@Component
+class DeviceListCache {
+
+    /** Patching this many devices or fewer never falls back to reading everything. */
+    private static final int ALWAYS_PATCH = 64;
+
+    private final Set<DeviceId> changed = ConcurrentHashMap.newKeySet();
+
+    private final AtomicLong everythingChanged = new AtomicLong();
+
+    private final DeviceQueries queries;
+
+    private final Function<DeviceView, byte[]> writer;
+
+    private final Duration refresh;
+
+    private final Clock clock;
+
+    private volatile DeviceListSnapshot snapshot;
+
+    DeviceListCache(DeviceQueries queries, JsonMapper json, DeviceListProperties properties, Clock clock) {
+        this.queries = queries;
+        this.writer = json::writeValueAsBytes;
+        this.refresh = properties.deviceListRefresh();
+        this.clock = clock;
+    }
+
+    /** These devices' rows changed and are committed. Cheap: the ingestion writer calls it per batch. */
+    void changed(Collection<DeviceId> devices) {
+        changed.addAll(devices);
+    }
+
+    /** Any device row may have changed, or gone. */
+    void changedAll() {
+        everythingChanged.incrementAndGet();
+    }
+
+    /** The list as committed when this was called (or later). */
+    DeviceListSnapshot current() {
+        DeviceListSnapshot s = snapshot;
+        if (s != null && changed.isEmpty() && s.generation() == everythingChanged.get() && !expired(s)) {
+            return s;
+        }
+        synchronized (this) {
+            try {
+                return refresh();
+            }
+            catch (RuntimeException ex) {
+                everythingChanged.incrementAndGet(); // the marks taken are lost: the next read reads everything
+                throw ex;
+            }
+        }
+    }
+
+    private DeviceListSnapshot refresh() {
+        DeviceListSnapshot s = snapshot;
+        long generation = everythingChanged.get(); // before the query, like the marks
+        if (s == null || s.generation() != generation || expired(s)) {
+            return reload(generation);
+        }
+        List<DeviceId> reread = take();
+        if (reread.isEmpty()) {
+            return s;
+        }
+        DeviceListSnapshot patched = reread.size() > Math.max(ALWAYS_PATCH, s.size() / 2) ? null
+                : s.patched(reread, queries.devices(reread), writer);
+        if (patched == null) {
+            return reload(generation);
+        }
+        snapshot = patched;
+        return patched;
+    }
+
+    private DeviceListSnapshot reload(long generation) {
+        Instant at = clock.instant();
+        changed.clear(); // before the query: what commits from here on is marked again
+        DeviceListSnapshot loaded = DeviceListSnapshot.of(queries.devices(Viewer.UNRESTRICTED, null, null), writer,
+                generation, at);
+        snapshot = loaded;
+        return loaded;
+    }
+
+    /** Takes the marks: each one removed is re-read by the query that follows. */
+    private List<DeviceId> take() {
+        List<DeviceId> taken = new ArrayList<>();
+        for (Iterator<DeviceId> it = changed.iterator(); it.hasNext();) {
+            taken.add(it.next());
+            it.remove();
+        }
+        return taken;
+    }
+
+    private boolean expired(DeviceListSnapshot s) {
+        return Duration.between(s.loadedAt(), clock.instant()).compareTo(refresh) >= 0;
+    }
+}

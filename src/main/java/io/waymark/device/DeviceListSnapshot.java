@@ -1,0 +1,154 @@
+package io.waymark.device;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.waymark.account.Viewer;
+import io.waymark.owntracks.DeviceId;
+
+/**
+ * The device list as {@code GET /api/v1/devices} answers it now: every device's entry as the
+ * JSON bytes the API writes for its {@link DeviceView}, in the list's order (by user and device,
+ * as the database sorts them). Immutable: a change makes a new snapshot ({@link #patched}). Any
+ * viewer's answer, with any filter, is a join of kept bytes; nothing is serialized per request.
+ */
+final class DeviceListSnapshot {
+
+    private static final byte COMMA = ',';
+
+    /**
+     * One device in the list.
+     *
+     * @param state its presence state as the view shows it ({@code offline} also before any), the
+     *        {@code ?state=} filter's
+     */
+    record Entry(DeviceId id, String state, byte[] json) {
+
+        static Entry of(DeviceView view, Function<DeviceView, byte[]> writer) {
+            return new Entry(new DeviceId(view.user(), view.device()), view.presence().state(), writer.apply(view));
+        }
+    }
+
+    /** Never changed once made. */
+    private final List<Entry> entries;
+
+    private final Map<DeviceId, Integer> positions;
+
+    private final long generation;
+
+    private final Instant loadedAt;
+
+    /** The unfiltered answer (an admin's), joined once when first asked. */
+    private volatile byte[] everything;
+
+    private DeviceListSnapshot(List<Entry> entries, long generation, Instant loadedAt) {
+        this.entries = entries;
+        this.positions = new HashMap<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            positions.put(entries.get(i).id(), i);
+        }
+        this.generation = generation;
+        this.loadedAt = loadedAt;
+    }
+
+    /**
+     * @param views every device, in the list's order
+     * @param generation the count of "everything changed" marks seen before the read began
+     * @param loadedAt when the read began
+     */
+    static DeviceListSnapshot of(List<DeviceView> views, Function<DeviceView, byte[]> writer, long generation,
+            Instant loadedAt) {
+        List<Entry> entries = new ArrayList<>(views.size());
+        views.forEach(view -> entries.add(Entry.of(view, writer)));
+        return new DeviceListSnapshot(entries, generation, loadedAt);
+    }
+
+    /**
+     * This list with {@code reread} read again: those in {@code found} replace their entries in
+     * place, the others are gone. Null when {@code found} holds a device this list does not:
+     * where it goes is the database's sort order to say, so the caller reads everything.
+     */
+    DeviceListSnapshot patched(Collection<DeviceId> reread, List<DeviceView> found, Function<DeviceView, byte[]> writer) {
+        List<Entry> patched = new ArrayList<>(entries);
+        Set<DeviceId> gone = new HashSet<>(reread);
+        for (DeviceView view : found) {
+            DeviceId id = new DeviceId(view.user(), view.device());
+            Integer at = positions.get(id);
+            if (at == null) {
+                return null;
+            }
+            patched.set(at, Entry.of(view, writer));
+            gone.remove(id);
+        }
+        gone.removeIf(id -> !positions.containsKey(id));
+        if (!gone.isEmpty()) {
+            gone.forEach(id -> patched.set(positions.get(id), null));
+            patched.removeIf(Objects::isNull);
+        }
+        return new DeviceListSnapshot(patched, generation, loadedAt);
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    Instant loadedAt() {
+        return loadedAt;
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /**
+     * The JSON array of the devices {@code viewer} may see, optionally only those of
+     * {@code user} and/or in presence {@code state}: what {@code DeviceQueries.devices} returns,
+     * as the API writes it. Callers must not change the array (the unfiltered one is shared).
+     */
+    byte[] answer(Viewer viewer, String user, String state) {
+        if (viewer.admin() && user == null && state == null) {
+            byte[] all = everything;
+            if (all == null) {
+                all = join(entries);
+                everything = all;
+            }
+            return all;
+        }
+        List<Entry> wanted = new ArrayList<>();
+        for (Entry e : entries) {
+            if ((user == null || user.equals(e.id().user())) && (state == null || state.equals(e.state()))
+                    && viewer.canSee(e.id().user())) {
+                wanted.add(e);
+            }
+        }
+        return join(wanted);
+    }
+
+    private static byte[] join(List<Entry> wanted) {
+        int size = 2 + Math.max(0, wanted.size() - 1);
+        for (Entry e : wanted) {
+            size += e.json().length;
+        }
+        byte[] out = new byte[size];
+        out[0] = '[';
+        int at = 1;
+        for (int i = 0; i < wanted.size(); i++) {
+            Entry e = wanted.get(i);
+            if (i > 0) {
+                out[at++] = COMMA;
+            }
+            System.arraycopy(e.json(), 0, out, at, e.json().length);
+            at += e.json().length;
+        }
+        out[at] = ']';
+        return out;
+    }
+}

@@ -1,0 +1,39 @@
+package io.waymark.device;
+
+import io.waymark.cluster.ClusterEventsMissed;
+import io.waymark.cluster.RemoteEvents;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Other instances' changes to device rows mark this instance's device list. */
+@Component
+class RemoteDeviceChanges {
+
+    private final DeviceListCache list;
+
+    private final RemoteEvents remoteEvents;
+
+    RemoteDeviceChanges(DeviceListCache list, RemoteEvents remoteEvents) {
+        this.list = list;
+        this.remoteEvents = remoteEvents;
+    }
+
+    /** Only another instance's: this instance's own marked the list when they committed. */
+    @EventListener
+    void on(DevicesChanged changed) {
+        if (!remoteEvents.isRemote(changed)) {
+            return;
+        }
+        if (changed.all()) {
+            list.changedAll();
+        }
+        else {
+            list.changed(changed.devices());
+        }
+    }
+
+    @EventListener(ClusterEventsMissed.class)
+    void onClusterEventsMissed() {
+        list.changedAll();
+    }
+}

@@ -1,0 +1,186 @@
+package io.waymark.device;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.waymark.account.Viewer;
+import io.waymark.account.Visibility;
+import io.waymark.owntracks.DeviceId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/** The cache's rules: when it answers from memory, what it reads again, and that no mark is ever lost. */
+class DeviceListCacheTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private final DeviceQueries queries = mock(DeviceQueries.class);
+
+    private final Clock clock = mock(Clock.class);
+
+    private final DeviceListCache cache = new DeviceListCache(queries, json, new DeviceListProperties(REFRESH), clock);
+
+    /** What the database holds, in its order. */
+    private final List<DeviceView> rows = new ArrayList<>();
+
+    @BeforeEach
+    void database() {
+        given(clock.instant()).willReturn(T0);
+        rows.add(view("ann", "phone", "Ann", "online"));
+        rows.add(view("bob", "phone", "Bob", null));
+        rows.add(view("cat", "watch", "Cat", "offline"));
+        given(queries.devices(Viewer.UNRESTRICTED, null, null)).willAnswer(i -> List.copyOf(rows));
+        given(queries.devices(anyCollection())).willAnswer(i -> rows.stream()
+            .filter(v -> i.<java.util.Collection<DeviceId>>getArgument(0).contains(id(v))).toList());
+    }
+
+    @Test
+    void withNothingChangedTheListIsAnsweredWithoutAQuery() {
+        assertThat(names(cache.current())).containsExactly("Ann", "Bob", "Cat");
+        assertThat(names(cache.current())).containsExactly("Ann", "Bob", "Cat");
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+        verify(queries, never()).devices(anyCollection());
+    }
+
+    @Test
+    void aChangedDeviceAloneIsReadAgainAndKeepsItsPlace() {
+        cache.current();
+        rows.set(1, view("bob", "phone", "Robert", "online"));
+        cache.changed(List.of(new DeviceId("bob", "phone")));
+        assertThat(names(cache.current())).containsExactly("Ann", "Robert", "Cat");
+        verify(queries).devices(List.of(new DeviceId("bob", "phone")));
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+    }
+
+    @Test
+    void aChangedDeviceWhoseRowIsGoneLeavesTheList() {
+        cache.current();
+        rows.remove(1);
+        cache.changed(List.of(new DeviceId("bob", "phone")));
+        assertThat(names(cache.current())).containsExactly("Ann", "Cat");
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+    }
+
+    @Test
+    void aNewDeviceReadsEverythingForItsPlaceInTheOrder() {
+        cache.current();
+        rows.add(1, view("ann", "tablet", "Ann's tablet", null));
+        cache.changed(List.of(new DeviceId("ann", "tablet")));
+        assertThat(names(cache.current())).containsExactly("Ann", "Ann's tablet", "Bob", "Cat");
+        verify(queries, times(2)).devices(Viewer.UNRESTRICTED, null, null);
+    }
+
+    @Test
+    void everythingChangedReadsEverything() {
+        cache.current();
+        rows.remove(0);
+        cache.changedAll();
+        assertThat(names(cache.current())).containsExactly("Bob", "Cat");
+        verify(queries, times(2)).devices(Viewer.UNRESTRICTED, null, null);
+        verify(queries, never()).devices(anyCollection());
+    }
+
+    @Test
+    void moreThanHalfOfALargeListChangedReadsEverything() {
+        for (int i = 0; i < 200; i++) {
+            rows.add(view("many", "phone" + i, "P" + i, null));
+        }
+        cache.current();
+        cache.changed(rows.stream().limit(150).map(DeviceListCacheTest::id).toList());
+        cache.current();
+        verify(queries, times(2)).devices(Viewer.UNRESTRICTED, null, null);
+        verify(queries, never()).devices(anyCollection());
+    }
+
+    @Test
+    void aChangeCommittedWhileTheChangesAreReadIsReadNextTime() {
+        cache.current();
+        DeviceId bob = new DeviceId("bob", "phone");
+        // the query sees the old row; a writer commits (and marks) while it runs
+        willAnswer(i -> {
+            List<DeviceView> before = List.of(rows.get(1));
+            rows.set(1, view("bob", "phone", "Robert", null));
+            cache.changed(List.of(bob));
+            return before;
+        }).willAnswer(i -> List.of(rows.get(1))).given(queries).devices(anyCollection());
+        cache.changed(List.of(bob));
+        assertThat(names(cache.current())).containsExactly("Ann", "Bob", "Cat");
+        assertThat(names(cache.current())).containsExactly("Ann", "Robert", "Cat");
+        verify(queries, times(2)).devices(List.of(bob));
+    }
+
+    @Test
+    void aFailedReadLosesNoMark() {
+        cache.current();
+        rows.set(1, view("bob", "phone", "Robert", null));
+        given(queries.devices(anyCollection())).willThrow(new DataAccessResourceFailureException("down"));
+        cache.changed(List.of(new DeviceId("bob", "phone")));
+        assertThatThrownBy(cache::current).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(names(cache.current())).containsExactly("Ann", "Robert", "Cat");
+    }
+
+    @Test
+    void aListOlderThanTheRefreshIsReadAgainWhole() {
+        cache.current();
+        rows.set(0, view("ann", "phone", "Anna", "online")); // unmarked: another instance's lost notification
+        given(clock.instant()).willReturn(T0.plus(REFRESH).minusMillis(1));
+        assertThat(names(cache.current())).containsExactly("Ann", "Bob", "Cat");
+        given(clock.instant()).willReturn(T0.plus(REFRESH));
+        assertThat(names(cache.current())).containsExactly("Anna", "Bob", "Cat");
+        verify(queries, times(2)).devices(Viewer.UNRESTRICTED, null, null);
+    }
+
+    @Test
+    void eachViewerAndFilterGetsWhatTheQueryWouldReturnAsTheApiWritesIt() {
+        DeviceListSnapshot snapshot = cache.current();
+        Viewer ann = new Viewer("ann", false, Visibility.only(Set.of("ann", "cat")));
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, null)).isEqualTo(json.writeValueAsBytes(rows));
+        assertThat(snapshot.answer(ann, null, null)).isEqualTo(json.writeValueAsBytes(List.of(rows.get(0), rows.get(2))));
+        assertThat(snapshot.answer(ann, "bob", null)).isEqualTo("[]".getBytes());
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, "bob", null)).isEqualTo(json.writeValueAsBytes(List.of(rows.get(1))));
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, "online")).isEqualTo(json.writeValueAsBytes(List.of(rows.get(0))));
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, "offline")).as("never heard of counts as offline")
+            .isEqualTo(json.writeValueAsBytes(List.of(rows.get(1), rows.get(2))));
+        assertThat(snapshot.answer(ann, null, "offline")).isEqualTo(json.writeValueAsBytes(List.of(rows.get(2))));
+        assertThat(snapshot.answer(Viewer.NOBODY, null, null)).isEqualTo("[]".getBytes());
+    }
+
+    private List<String> names(DeviceListSnapshot snapshot) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode device : json.readTree(snapshot.answer(Viewer.UNRESTRICTED, null, null))) {
+            names.add(device.get("name").asString());
+        }
+        return names;
+    }
+
+    private static DeviceId id(DeviceView view) {
+        return new DeviceId(view.user(), view.device());
+    }
+
+    /** A device as the query reads it: a null stored state shows as offline. */
+    private static DeviceView view(String user, String device, String name, String storedState) {
+        return new DeviceView(user, device, "xx", name,
+                new PresenceView(storedState == null ? "offline" : storedState, T0, T0, null), null);
+    }
+}

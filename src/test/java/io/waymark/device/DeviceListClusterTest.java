@@ -1,0 +1,128 @@
+package io.waymark.device;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.waymark.support.Phone;
+import io.waymark.support.PostgresDatabase;
+import io.waymark.support.WaymarkApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * On PostgreSQL the device list follows the other instances: their {@code devices} notifications
+ * mark what they changed, and this instance's own changes go out the same way. The test plays
+ * the other instance with plain SQL and {@code pg_notify}; with a refresh of an hour only the
+ * notifications can bring a change into the cached list.
+ */
+class DeviceListClusterTest {
+
+    static PostgresDatabase database;
+
+    static WaymarkApp app;
+
+    static String channel;
+
+    @BeforeAll
+    static void start(@TempDir Path brokerData) {
+        database = PostgresDatabase.create();
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.put("waymark.broker.data-path", brokerData.toString());
+        properties.put("waymark.api.device-list-refresh", "1h");
+        app = WaymarkApp.start(properties, "postgres");
+        channel = "waymark_events_" + database.schema();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void anotherInstancesChangesShowOnceItsNotificationArrives() throws Exception {
+        assertThat(name("elsewhere", "phone")).isNull();
+        sql("INSERT INTO device (user_name, device_name, display_name) VALUES ('elsewhere', 'phone', 'Before')");
+        assertThat(name("elsewhere", "phone")).as("not told yet").isNull();
+        notifyChanged("{\"devices\":[{\"user\":\"elsewhere\",\"device\":\"phone\"}],\"all\":false}");
+        await("the new device").atMost(Duration.ofSeconds(10)).until(() -> "Before".equals(name("elsewhere", "phone")));
+
+        sql("UPDATE device SET display_name = 'After' WHERE user_name = 'elsewhere'");
+        assertThat(name("elsewhere", "phone")).as("cached").isEqualTo("Before");
+        notifyChanged("{\"devices\":[{\"user\":\"elsewhere\",\"device\":\"phone\"}],\"all\":false}");
+        await("the renamed device").atMost(Duration.ofSeconds(10)).until(() -> "After".equals(name("elsewhere", "phone")));
+
+        sql("DELETE FROM device WHERE user_name = 'elsewhere'");
+        notifyChanged("{\"devices\":[],\"all\":true}");
+        await("the erased device").atMost(Duration.ofSeconds(10)).until(() -> name("elsewhere", "phone") == null);
+    }
+
+    @Test
+    void thisInstancesChangesGoOutToTheOthers() throws Exception {
+        try (Connection listener = database.connect()) {
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("LISTEN \"" + channel + "\"");
+            }
+            try (Phone phone = app.phone("pgnotify", "phone")) {
+                phone.publishLocation(50, 8, Phone.now());
+            }
+            List<String> payloads = new ArrayList<>();
+            await("a devices notification naming the phone").atMost(Duration.ofSeconds(10)).until(() -> {
+                PGNotification[] received = listener.unwrap(PGConnection.class).getNotifications(200);
+                if (received != null) {
+                    for (PGNotification n : received) {
+                        payloads.add(n.getParameter());
+                    }
+                }
+                return payloads.stream().anyMatch(p -> p.contains("\"type\":\"devices\"")
+                        && p.contains("{\"user\":\"pgnotify\",\"device\":\"phone\"}"));
+            });
+        }
+    }
+
+    private static String name(String user, String device) {
+        for (JsonNode d : app.api().get("/api/v1/devices")) {
+            if (d.get("user").asString().equals(user) && d.get("device").asString().equals(device)) {
+                return d.get("name").asString();
+            }
+        }
+        return null;
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection connection = database.connect(); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    /** What another instance's notifier sends once its transaction committed. */
+    private static void notifyChanged(String event) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, channel);
+            notify.setString(2, "{\"from\":\"another-instance\",\"seq\":1,\"events\":[{\"type\":\"devices\",\"event\":"
+                    + event + "}]}");
+            notify.execute();
+        }
+    }
+}
