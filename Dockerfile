@@ -14,4 +14,8 @@ WORKDIR /var/lib/waymark
 COPY --from=build /waymark.jar /opt/waymark/waymark.jar
 # 8080: REST API and dashboard; 1883: the embedded MQTT broker (when enabled)
 EXPOSE 8080 1883
-ENTRYPOINT ["java", "-jar", "/opt/waymark/waymark.jar"]
+# The recommended JVM options (README, "Memory and JVM options"; bench/run.sh uses these lines):
+# a 256 MB heap, the serial collector, smaller code cache and stacks, native memory given back.
+ENV MALLOC_ARENA_MAX=2
+ENV JAVA_OPTS="-Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/waymark/waymark.jar \"$@\"", "waymark"]

@@ -19,7 +19,9 @@
 #                                                  as many as fit while the load runs)
 #   VISIBLE_SINGLE=100 VISIBLE_RATE=100 VISIBLE_SECONDS=20
 #   SCENARIOS="ceiling mosquitto embedded postgres"
-#   WAYMARK_JAVA_OPTS="-Xmx256m"  JVM options of every Waymark
+#   WAYMARK_JAVA_OPTS    JVM options of every Waymark; default: the Dockerfile's JAVA_OPTS (the options the
+#                        README recommends, -Xmx256m among them), with its MALLOC_ARENA_MAX
+#   NMT=1                also print each Waymark's native memory summary (jcmd VM.native_memory) after its runs
 #   WAYMARK_ARGS         extra Waymark arguments for every Waymark
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres   the PostgreSQL for the postgres scenario
 #   BENCH_MQTT_USER / BENCH_MQTT_PASSWORD  login of every publisher (mosquitto_pub, Paho); none by default:
@@ -44,7 +46,11 @@ VISIBLE_SINGLE=${VISIBLE_SINGLE:-100}
 VISIBLE_RATE=${VISIBLE_RATE:-100}
 VISIBLE_SECONDS=${VISIBLE_SECONDS:-20}
 SCENARIOS=${SCENARIOS:-"ceiling mosquitto embedded postgres"}
-WAYMARK_JAVA_OPTS=${WAYMARK_JAVA_OPTS:-"-Xmx256m"}
+# the recommended options live in one place, the Dockerfile's ENV lines
+dockerfile_env() { sed -n "s/^ENV $1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$ROOT/Dockerfile"; }
+WAYMARK_JAVA_OPTS=${WAYMARK_JAVA_OPTS:-$(dockerfile_env JAVA_OPTS)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(dockerfile_env MALLOC_ARENA_MAX)}
+NMT=${NMT:-0}
 WAYMARK_ARGS=${WAYMARK_ARGS:-}
 PROFILE=${PROFILE:-0}
 export BENCH_API_USER=${BENCH_API_USER-admin} BENCH_API_PASSWORD=${BENCH_API_PASSWORD-bench-admin-password}
@@ -123,7 +129,9 @@ start_waymark() { # name, then extra Waymark arguments
     HTTP_PORT=$(bench free-port)
     API_URL="http://127.0.0.1:$HTTP_PORT"
     # shellcheck disable=SC2086
-    (cd "$dir" && exec java $WAYMARK_JAVA_OPTS -jar "$WAYMARK_JAR" \
+    local nmt=""
+    [ "$NMT" != 1 ] || nmt="-XX:NativeMemoryTracking=summary"
+    (cd "$dir" && exec java $WAYMARK_JAVA_OPTS $nmt "-Xlog:gc:file=$dir/gc.log" -jar "$WAYMARK_JAR" \
         --server.port="$HTTP_PORT" \
         "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
         --waymark.broker.data-path="$dir/broker" \
@@ -142,6 +150,11 @@ start_waymark() { # name, then extra Waymark arguments
         sleep 0.1
     done
     echo "Waymark did not become healthy in 180 s:"; tail -50 "$dir/waymark.log"; exit 1
+}
+
+gc_pauses() { # gc log: how many pauses, how long, of which kind (a full GC is the latency killer)
+    awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); n++; t += ms; if (ms > max) max = ms; if (/Pause Full/) full++ }
+        END { printf "  GC: %d pauses, %.0f ms in all, longest %.1f ms, %d full\n", n, t, max, full }' "$1"
 }
 
 jfr_start() { [ "$PROFILE" != 1 ] || jcmd "$WAYMARK_PID" JFR.start name=bench settings=profile filename="$1" > /dev/null; }
@@ -180,6 +193,11 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
         record "$name" "$dir/ingest-$run.txt"
     done
     jfr_stop "$dir/waymark.jfr"
+    gc_pauses "$dir/gc.log"
+    if [ "$NMT" = 1 ]; then
+        jcmd "$WAYMARK_PID" VM.native_memory summary > "$dir/nmt.txt" || true
+        grep -E '^(Total|-)' "$dir/nmt.txt" | sed 's/reserved=[0-9]*KB, //' | head -25
+    fi
     bench visible-latency --broker-url "$url" --api-url "$API_URL" --single "$VISIBLE_SINGLE" \
         --rate "$VISIBLE_RATE" --seconds "$VISIBLE_SECONDS" | tee "$dir/visible.txt" || true
     record "$name" "$dir/visible.txt"
