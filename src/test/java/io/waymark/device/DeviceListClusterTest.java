@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,8 +41,7 @@ class DeviceListClusterTest {
     @BeforeAll
     static void start(@TempDir Path brokerData) {
         database = PostgresDatabase.create();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("waymark.broker.data-path", brokerData.toString());
+        Map<String, Object> properties = database.waymarkProperties(brokerData);
         properties.put("waymark.api.device-list-refresh", "1h");
         app = WaymarkApp.start(properties, "postgres");
         channel = "waymark_events_" + database.schema();
@@ -51,12 +49,7 @@ class DeviceListClusterTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        PostgresDatabase.close(app, database);
     }
 
     @Test

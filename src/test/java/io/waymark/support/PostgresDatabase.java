@@ -1,9 +1,11 @@
 package io.waymark.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +57,27 @@ public final class PostgresDatabase implements AutoCloseable {
     public Map<String, Object> properties() {
         return Map.of("spring.datasource.url", url(), "spring.datasource.username", USER,
                 "spring.datasource.password", "", "spring.flyway.schemas", schema);
+    }
+
+    /** {@link #properties()} for a Waymark whose broker files go to {@code brokerData}; add to it freely. */
+    public Map<String, Object> waymarkProperties(Path brokerData) {
+        Map<String, Object> properties = new HashMap<>(properties());
+        properties.put("waymark.broker.data-path", brokerData.toString());
+        return properties;
+    }
+
+    /** Stops the app, then drops the schema; either may be null (a start that failed half-way). */
+    public static void close(WaymarkApp app, PostgresDatabase database) throws SQLException {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        }
+        finally {
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 
     public Connection connect() throws SQLException {

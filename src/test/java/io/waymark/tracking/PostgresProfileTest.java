@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import io.waymark.support.Api;
@@ -35,19 +34,13 @@ class PostgresProfileTest {
     @BeforeAll
     static void start(@org.junit.jupiter.api.io.TempDir java.nio.file.Path brokerData) {
         database = PostgresDatabase.create();
-        properties = new HashMap<>(database.properties());
-        properties.put("waymark.broker.data-path", brokerData.toString());
+        properties = database.waymarkProperties(brokerData);
         app = WaymarkApp.start(properties, "postgres");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        PostgresDatabase.close(app, database);
     }
 
     @Test

@@ -1,9 +1,7 @@
 package io.waymark.transfer;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.waymark.support.Http;
 import io.waymark.support.PostgresDatabase;
@@ -28,19 +26,12 @@ class PostgresTransferTest {
     @BeforeAll
     static void start(@TempDir Path brokerData) {
         database = PostgresDatabase.create();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("waymark.broker.data-path", brokerData.toString());
-        app = WaymarkApp.start(properties, "postgres");
+        app = WaymarkApp.start(database.waymarkProperties(brokerData), "postgres");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        PostgresDatabase.close(app, database);
     }
 
     @Test
