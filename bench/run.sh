@@ -153,7 +153,7 @@ start_waymark() { # name, then extra Waymark arguments
 }
 
 gc_pauses() { # gc log: how many pauses, how long, of which kind (a full GC is the latency killer)
-    awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); n++; t += ms; if (ms > max) max = ms; if (/Pause Full/) full++ }
+    awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); ms += 0; n++; t += ms; if (ms > max) max = ms; if (/Pause Full/) full++ }
         END { printf "  GC: %d pauses, %.0f ms in all, longest %.1f ms, %d full\n", n, t, max, full }' "$1"
 }
 
