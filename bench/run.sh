@@ -133,7 +133,7 @@ start_waymark() { # name, then extra Waymark arguments
     [ "$NMT" != 1 ] || nmt="-XX:NativeMemoryTracking=summary"
     (cd "$dir" && exec java $WAYMARK_JAVA_OPTS $nmt "-Xlog:gc:file=$dir/gc.log" -jar "$WAYMARK_JAR" \
         --server.port="$HTTP_PORT" \
-        "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
+        "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192}" \
         --waymark.broker.data-path="$dir/broker" \
         ${BENCH_API_PASSWORD:+"--waymark.security.admin-password=$BENCH_API_PASSWORD"} \
         "${broker_login[@]}" \
