@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 import io.waymark.config.AfterCommit;
+import io.waymark.config.EventAudience;
+import io.waymark.config.EventAudiences;
 import io.waymark.owntracks.DeviceId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * ({@code GET /api/v1/devices}) shows what it wrote: in the writing transaction, after the SQL;
  * the marks are set once it commits (at once outside a transaction), never for a rollback. One
  * call per batch, with the set of devices: it only queues them, on this instance and, as
- * {@link DevicesChanged}, on the others.
+ * {@link DevicesChanged}, on the others. The event is built only when an {@link EventAudience}
+ * wants it (the cluster notifier, on PostgreSQL): on one instance a batch costs none.
  */
 @Component
 public class DeviceChanges {
@@ -25,9 +28,12 @@ public class DeviceChanges {
 
     private final ApplicationEventPublisher events;
 
-    DeviceChanges(DeviceListCache list, ApplicationEventPublisher events) {
+    private final EventAudiences audiences;
+
+    DeviceChanges(DeviceListCache list, ApplicationEventPublisher events, EventAudiences audiences) {
         this.list = list;
         this.events = events;
+        this.audiences = audiences;
     }
 
     /** The rows of {@code devices} changed: created, updated or deleted. */
@@ -39,7 +45,7 @@ public class DeviceChanges {
         AfterCommit.run(() -> {
             list.changed(all);
             for (int from = 0; from < all.size(); from += PER_EVENT) {
-                events.publishEvent(new DevicesChanged(all.subList(from, Math.min(all.size(), from + PER_EVENT)), false));
+                publish(new DevicesChanged(all.subList(from, Math.min(all.size(), from + PER_EVENT)), false));
             }
         });
     }
@@ -48,7 +54,13 @@ public class DeviceChanges {
     public void changedAll() {
         AfterCommit.run(() -> {
             list.changedAll();
-            events.publishEvent(new DevicesChanged(List.of(), true));
+            publish(new DevicesChanged(List.of(), true));
         });
+    }
+
+    private void publish(DevicesChanged changed) {
+        if (audiences.anyWants(changed)) {
+            events.publishEvent(changed);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.waymark.config.AfterCommit;
 import io.waymark.config.EventAudience;
+import io.waymark.config.EventAudiences;
 import io.waymark.device.DeviceChanges;
 import io.waymark.owntracks.Configuration;
 import io.waymark.owntracks.DeviceId;
@@ -18,7 +19,6 @@ import io.waymark.owntracks.ReceivedMessage;
 import io.waymark.owntracks.Transition;
 import io.waymark.owntracks.Waypoint;
 import io.waymark.owntracks.Waypoints;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -40,20 +40,17 @@ public class TrackingRecorder {
 
     private final ApplicationEventPublisher events;
 
-    private final ObjectProvider<EventAudience> audienceBeans;
+    private final EventAudiences audiences;
 
     private final DeviceChanges deviceChanges;
 
-    /** Resolved at the first batch, not in the constructor: the audiences are web and cluster beans. */
-    private volatile List<EventAudience> audiences;
-
     TrackingRecorder(LocationRecorder locations, TransitionRecorder transitions, WaypointRecorder waypoints,
-            ApplicationEventPublisher events, ObjectProvider<EventAudience> audienceBeans, DeviceChanges deviceChanges) {
+            ApplicationEventPublisher events, EventAudiences audiences, DeviceChanges deviceChanges) {
         this.locations = locations;
         this.transitions = transitions;
         this.waypoints = waypoints;
         this.events = events;
-        this.audienceBeans = audienceBeans;
+        this.audiences = audiences;
         this.deviceChanges = deviceChanges;
     }
 
@@ -94,24 +91,14 @@ public class TrackingRecorder {
         transitions.store(crossings);
         waypoints.store(regions);
         List<Object> stored = new ArrayList<>(crossings.size());
-        List<EventAudience> audience = audiences();
         for (ReceivedLocation l : fixes) {
             LocationStored event = new LocationStored(l, lastKnown.contains(l));
-            if (EventAudience.anyWants(audience, event)) {
+            if (audiences.anyWants(event)) {
                 stored.add(event);
             }
         }
         crossings.forEach(t -> stored.add(new TransitionStored(t)));
         AfterCommit.publish(events, stored);
         return written.lastSeen();
-    }
-
-    private List<EventAudience> audiences() {
-        List<EventAudience> resolved = audiences;
-        if (resolved == null) {
-            resolved = audienceBeans.orderedStream().toList();
-            audiences = resolved;
-        }
-        return resolved;
     }
 }
