@@ -21,6 +21,8 @@
 #   SCENARIOS="ceiling mosquitto embedded postgres"
 #   WAYMARK_JAVA_OPTS    JVM options of every Waymark; default: the Dockerfile's JAVA_OPTS (the options the
 #                        README recommends, -Xmx256m among them), with its MALLOC_ARENA_MAX
+#   H2_OPTIONS           the H2 options of every H2 Waymark's JDBC URL; default: those of the default
+#                        spring.datasource.url in application.properties (";WRITE_DELAY=0;…")
 #   NMT=1                also print each Waymark's native memory summary (jcmd VM.native_memory) after its runs
 #   WAYMARK_ARGS         extra Waymark arguments for every Waymark
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres   the PostgreSQL for the postgres scenario
@@ -50,6 +52,8 @@ SCENARIOS=${SCENARIOS:-"ceiling mosquitto embedded postgres"}
 dockerfile_env() { sed -n "s/^ENV $1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$ROOT/Dockerfile"; }
 WAYMARK_JAVA_OPTS=${WAYMARK_JAVA_OPTS:-$(dockerfile_env JAVA_OPTS)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(dockerfile_env MALLOC_ARENA_MAX)}
+# and the H2 options of the default JDBC URL in application.properties (";WRITE_DELAY=0;…")
+H2_OPTIONS=${H2_OPTIONS-$(sed -n 's/^spring\.datasource\.url=jdbc:h2:file:[^;]*//p' "$ROOT/src/main/resources/application.properties")}
 NMT=${NMT:-0}
 WAYMARK_ARGS=${WAYMARK_ARGS:-}
 PROFILE=${PROFILE:-0}
@@ -133,7 +137,7 @@ start_waymark() { # name, then extra Waymark arguments
     [ "$NMT" != 1 ] || nmt="-XX:NativeMemoryTracking=summary"
     (cd "$dir" && exec java $WAYMARK_JAVA_OPTS $nmt "-Xlog:gc:file=$dir/gc.log" -jar "$WAYMARK_JAR" \
         --server.port="$HTTP_PORT" \
-        "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192}" \
+        "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark$H2_OPTIONS}" \
         --waymark.broker.data-path="$dir/broker" \
         ${BENCH_API_PASSWORD:+"--waymark.security.admin-password=$BENCH_API_PASSWORD"} \
         "${broker_login[@]}" \

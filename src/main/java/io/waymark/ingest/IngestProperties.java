@@ -8,9 +8,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxPayloadBytes larger payloads are rejected (and kept, truncated, for inspection)
  * @param batchSize the most messages written in one transaction
  * @param queueCapacity messages decoded but not yet written; a full queue slows the broker
- *        down instead of dropping anything
+ *        down instead of dropping anything. Two batches' worth: the writer always has its next
+ *        batch ready, and what waits is small enough to die in the young generation (a queue of
+ *        10,000 held ~40 MB under load, which was promoted and caused full collections)
  */
 @ConfigurationProperties("waymark.ingest")
 public record IngestProperties(@DefaultValue("64KB") DataSize maxPayloadBytes,
-        @DefaultValue("1000") int batchSize, @DefaultValue("10000") int queueCapacity) {
+        @DefaultValue("1000") int batchSize, @DefaultValue("2000") int queueCapacity) {
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param urls the brokers, tried in turn
  * @param manualAcks acknowledge a message only after its commit
- * @param socketFactory TLS for {@code ssl://} and {@code wss://} URLs; {@code null} for none
+ * @param socketFactory TLS for {@code ssl://} and {@code wss://} URLs; {@code null} for none (then
+ *        plain sockets with buffered input, {@link ReadBufferingSocketFactory})
  */
 record MqttClientSettings(List<String> urls, String protocolVersion, String clientId, @Nullable String username,
         @Nullable String password, boolean cleanSession, Duration keepAlive, Duration connectTimeout,
@@ -63,8 +65,8 @@ record MqttClientSettings(List<String> urls, String protocolVersion, String clie
         if (password != null) {
             options.setPassword(password.toCharArray());
         }
+        options.setSocketFactory(connectingFactory());
         if (socketFactory != null) {
-            options.setSocketFactory(socketFactory);
             options.setHttpsHostnameVerificationEnabled(verifyHostname);
         }
         if (status.enabled()) {
@@ -89,14 +91,19 @@ record MqttClientSettings(List<String> urls, String protocolVersion, String clie
         if (password != null) {
             options.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
+        options.setSocketFactory(connectingFactory());
         if (socketFactory != null) {
-            options.setSocketFactory(socketFactory);
             options.setHttpsHostnameVerificationEnabled(verifyHostname);
         }
         if (status.enabled()) {
             options.setWill(status.topic(), new MqttMessage(MqttStatus.willPayload(), MqttStatus.QOS, true, null));
         }
         return options;
+    }
+
+    /** The sockets Paho connects with: TLS, or plain ones with buffered input. */
+    SocketFactory connectingFactory() {
+        return socketFactory != null ? socketFactory : ReadBufferingSocketFactory.INSTANCE;
     }
 
     /** Paho tries each URL in turn, each within connect-timeout; wait for all before giving up. */
