@@ -15,6 +15,8 @@
 #
 # Environment (all optional):
 #   MESSAGES=100000 DEVICES=100 RUNS="20 20 100"   ingest runs: the concurrency of each
+#   WARMUP_RUNS="20 20 20"  ingest runs before those of RUNS in every Waymark, checked and printed but not
+#                        in the summary: until about the fourth run C2 is still compiling, a third of the CPU
 #   LATENCY_DEVICES=1000 WARMUP=500 REQUESTS=2000  GET /api/v1/devices (idle requests; under load:
 #                                                  as many as fit while the load runs)
 #   VISIBLE_SINGLE=100 VISIBLE_RATE=100 VISIBLE_SECONDS=20
@@ -41,6 +43,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MESSAGES=${MESSAGES:-100000}
 DEVICES=${DEVICES:-100}
 RUNS=${RUNS:-"20 20 100"}
+WARMUP_RUNS=${WARMUP_RUNS-"20 20 20"}
 LATENCY_DEVICES=${LATENCY_DEVICES:-1000}
 WARMUP=${WARMUP:-500}
 REQUESTS=${REQUESTS:-2000}
@@ -188,6 +191,11 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
         --warmup "$WARMUP" --requests "$REQUESTS" --load-messages "$MESSAGES" --load-devices "$DEVICES" \
         --concurrency 20 --work "$WORK" | tee "$dir/devices.txt" || true
     record "$name" "$dir/devices.txt"
+    for c in $WARMUP_RUNS; do # the JIT's: C2 keeps compiling through the first few runs
+        bench ingest --label "warmup-c$c" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
+            --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
+            --work "$WORK" --db-pids "$(db_pids)" | grep -E '^(warmup|  all|  CPU)' || true
+    done
     jfr_start "$dir/waymark.jfr"
     for c in $RUNS; do
         run=$((run + 1))
