@@ -102,7 +102,7 @@ record MqttClientSettings(List<String> urls, String protocolVersion, String clie
     }
 
     /** The sockets Paho connects with: TLS, or plain ones with buffered input. */
-    SocketFactory connectingFactory() {
+    private SocketFactory connectingFactory() {
         return socketFactory != null ? socketFactory : ReadBufferingSocketFactory.INSTANCE;
     }
 

@@ -9,6 +9,8 @@ import java.net.Socket;
 
 import javax.net.SocketFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Plain TCP sockets whose input is buffered. Paho (3.1.1 and 5) reads every packet from the
  * socket's own stream: the fixed header a byte at a time, then the rest, so each PUBLISH cost
@@ -51,7 +53,7 @@ final class ReadBufferingSocketFactory extends SocketFactory {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 
-    private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+    private static Socket connected(InetSocketAddress remote, @Nullable InetSocketAddress local) throws IOException {
         Socket socket = new ReadBufferingSocket();
         try {
             if (local != null) {
@@ -68,7 +70,7 @@ final class ReadBufferingSocketFactory extends SocketFactory {
 
     private static final class ReadBufferingSocket extends Socket {
 
-        private InputStream input;
+        private @Nullable InputStream input;
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {
