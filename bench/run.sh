@@ -17,8 +17,9 @@
 #   MESSAGES=100000 DEVICES=100 RUNS="20 20 100"   ingest runs: the concurrency of each
 #   WARMUP_RUNS="20 20 20"  ingest runs before those of RUNS in every Waymark, checked and printed but not
 #                        in the summary: until about the fourth run C2 is still compiling, a third of the CPU
-#   LATENCY_DEVICES=1000 WARMUP=500 REQUESTS=2000  GET /api/v1/devices (idle requests; under load:
-#                                                  as many as fit while the load runs)
+#   LATENCY_DEVICES=1000 WARMUP=500 REQUESTS=2000  GET /api/v1/devices (idle requests; under load, after
+#                                                  the warm-up runs and with their devices too: as many as
+#                                                  fit while the load runs)
 #   VISIBLE_SINGLE=100 VISIBLE_RATE=100 VISIBLE_SECONDS=20
 #   SCENARIOS="ceiling mosquitto embedded postgres"
 #   WAYMARK_JAVA_OPTS    JVM options of every Waymark; default: the Dockerfile's JAVA_OPTS (the options the
@@ -188,14 +189,17 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     start_waymark "$name" "$@"
     [ -n "$broker_pid" ] || broker_pid=$WAYMARK_PID
     bench devices-latency --broker-url "$url" --api-url "$API_URL" --devices "$LATENCY_DEVICES" \
-        --warmup "$WARMUP" --requests "$REQUESTS" --load-messages "$MESSAGES" --load-devices "$DEVICES" \
-        --concurrency 20 --work "$WORK" | tee "$dir/devices.txt" || true
+        --warmup "$WARMUP" --requests "$REQUESTS" | tee "$dir/devices.txt" || true
     record "$name" "$dir/devices.txt"
     for c in $WARMUP_RUNS; do # the JIT's: C2 keeps compiling through the first few runs
         bench ingest --label "warmup-c$c" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
             --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
             --work "$WORK" --db-pids "$(db_pids)" | grep -E '^(warmup|  all|  CPU)' || true
     done
+    # under load once warm, as a server that has run for a while (the warm-ups added their devices)
+    bench devices-latency --load-only true --broker-url "$url" --api-url "$API_URL" --load-messages "$MESSAGES" \
+        --load-devices "$DEVICES" --concurrency 20 --work "$WORK" | tee "$dir/devices-load.txt" || true
+    record "$name" "$dir/devices-load.txt"
     jfr_start "$dir/waymark.jfr"
     for c in $RUNS; do
         run=$((run + 1))

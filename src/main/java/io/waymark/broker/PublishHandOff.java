@@ -11,6 +11,7 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundOutput;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import io.waymark.config.IngestThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.integration.acks.SimpleAcknowledgment;
@@ -71,6 +72,7 @@ class PublishHandOff {
     }
 
     void onInboundPublish(PublishInboundInput input, PublishInboundOutput output, ConnectionHandOff connection) {
+        IngestThreads.lowerCurrent(); // HiveMQ's extension executor: ingestion runs below the API
         PublishPacket packet = input.getPublishPacket();
         String topic = packet.getTopic();
         // HiveMQ runs inbound interceptors before its publish authorizer: ask first, so that a

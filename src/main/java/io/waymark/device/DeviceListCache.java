@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Writers mark the devices whose rows they changed once they have committed
  * ({@link DeviceChanges}). A read takes the marks, then reads only those rows again (one query)
- * and patches the snapshot; an "everything changed" mark (an erased user, missed cluster events),
- * a new device (its place in the order is the database's to say) or a large share of the list
- * marked reads everything. Taking the marks <em>before</em> the query makes this race-free: a mark
+ * and patches the snapshot. A new device's place in the order is the database's to say: the ids
+ * alone are read, in order, and the list rearranged. An "everything changed" mark (an erased user,
+ * missed cluster events) or a large share of the list marked reads everything, writing only the
+ * entries that changed. Taking the marks <em>before</em> the query makes this race-free: a mark
  * is set after its commit, so the query that follows sees every change whose mark it took, and a
  * change committed meanwhile leaves a mark for the next read. A mark from another instance can be
  * lost (a NOTIFY that never came), so a snapshot older than {@code waymark.api.device-list-refresh}
@@ -97,8 +98,7 @@ class DeviceListCache {
         if (reread.isEmpty()) {
             return s;
         }
-        DeviceListSnapshot patched = reread.size() > Math.max(ALWAYS_PATCH, s.size() / 2) ? null
-                : s.patched(reread, queries.devices(reread), writer);
+        DeviceListSnapshot patched = reread.size() > Math.max(ALWAYS_PATCH, s.size() / 2) ? null : patch(s, reread);
         if (patched == null) {
             return reload(generation);
         }
@@ -106,11 +106,18 @@ class DeviceListCache {
         return patched;
     }
 
+    /** The changed rows read again; new devices take the place the database's order of the ids alone gives. */
+    private DeviceListSnapshot patch(DeviceListSnapshot s, List<DeviceId> reread) {
+        List<DeviceView> found = queries.devices(reread);
+        DeviceListSnapshot patched = s.patched(reread, found, writer);
+        return patched != null ? patched : s.rearranged(queries.deviceIds(), reread, found, writer);
+    }
+
     private DeviceListSnapshot reload(long generation) {
         Instant at = clock.instant();
         changed.clear(); // before the query: what commits from here on is marked again
         DeviceListSnapshot loaded = DeviceListSnapshot.of(queries.devices(Viewer.UNRESTRICTED, null, null), writer,
-                generation, at);
+                generation, at, snapshot);
         snapshot = loaded;
         return loaded;
     }

@@ -27,13 +27,22 @@ final class DeviceListSnapshot {
     /**
      * One device in the list.
      *
-     * @param state its presence state as the view shows it ({@code offline} also before any), the
-     *        {@code ?state=} filter's
+     * @param view what {@code json} was written from; its presence state ({@code offline} also before
+     *        any) is the {@code ?state=} filter's
      */
-    record Entry(DeviceId id, String state, byte[] json) {
+    record Entry(DeviceId id, DeviceView view, byte[] json) {
 
         static Entry of(DeviceView view, Function<DeviceView, byte[]> writer) {
-            return new Entry(new DeviceId(view.user(), view.device()), view.presence().state(), writer.apply(view));
+            return new Entry(new DeviceId(view.user(), view.device()), view, writer.apply(view));
+        }
+
+        /** This entry again if its view is unchanged (equal views write equal bytes), else a new one. */
+        Entry reused(DeviceView now, Function<DeviceView, byte[]> writer) {
+            return view.equals(now) ? this : of(now, writer);
+        }
+
+        String state() {
+            return view.presence().state();
         }
     }
 
@@ -66,8 +75,20 @@ final class DeviceListSnapshot {
      */
     static DeviceListSnapshot of(List<DeviceView> views, Function<DeviceView, byte[]> writer, long generation,
             Instant loadedAt) {
+        return of(views, writer, generation, loadedAt, null);
+    }
+
+    /**
+     * The same, writing only the views that differ from {@code previous}'s: a periodic re-read of
+     * the whole list finds most devices unchanged, and serializing them was half its cost.
+     */
+    static DeviceListSnapshot of(List<DeviceView> views, Function<DeviceView, byte[]> writer, long generation,
+            Instant loadedAt, DeviceListSnapshot previous) {
         List<Entry> entries = new ArrayList<>(views.size());
-        views.forEach(view -> entries.add(Entry.of(view, writer)));
+        for (DeviceView view : views) {
+            Entry before = previous == null ? null : previous.entry(new DeviceId(view.user(), view.device()));
+            entries.add(before == null ? Entry.of(view, writer) : before.reused(view, writer));
+        }
         return new DeviceListSnapshot(entries, generation, loadedAt);
     }
 
@@ -94,6 +115,41 @@ final class DeviceListSnapshot {
             patched.removeIf(Objects::isNull);
         }
         return new DeviceListSnapshot(patched, generation, loadedAt);
+    }
+
+    /**
+     * This list with {@code reread} read again and new devices among {@code found}, put where
+     * {@code order} (every device's id, in the database's sort order, read after {@code found})
+     * says. Null when {@code order} holds a device neither here nor in {@code found} (committed
+     * after that read): the caller reads everything.
+     */
+    DeviceListSnapshot rearranged(List<DeviceId> order, Collection<DeviceId> reread, List<DeviceView> found,
+            Function<DeviceView, byte[]> writer) {
+        Map<DeviceId, DeviceView> now = new HashMap<>(found.size() * 2);
+        for (DeviceView view : found) {
+            now.put(new DeviceId(view.user(), view.device()), view);
+        }
+        Set<DeviceId> rereadIds = reread instanceof Set<DeviceId> set ? set : new HashSet<>(reread);
+        List<Entry> arranged = new ArrayList<>(order.size());
+        for (DeviceId id : order) {
+            DeviceView view = now.get(id);
+            Entry before = entry(id);
+            if (view != null) {
+                arranged.add(before == null ? Entry.of(view, writer) : before.reused(view, writer));
+            }
+            else if (before != null && !rereadIds.contains(id)) {
+                arranged.add(before);
+            }
+            else {
+                return null; // not in the read of the changed rows: committed since, or re-created
+            }
+        }
+        return new DeviceListSnapshot(arranged, generation, loadedAt);
+    }
+
+    private Entry entry(DeviceId id) {
+        Integer at = positions.get(id);
+        return at == null ? null : entries.get(at);
     }
 
     long generation() {

@@ -85,6 +85,12 @@ public class DeviceQueries {
         return jdbc.query(sql.append(')').toString(), (rs, i) -> device(rs, false), args.toArray());
     }
 
+    /** Every device's id, in the list's order (where the device list cache puts a new device). */
+    List<DeviceId> deviceIds() {
+        return jdbc.query("SELECT user_name, device_name FROM device ORDER BY user_name, device_name",
+                (rs, i) -> new DeviceId(rs.getString(1), rs.getString(2)));
+    }
+
     Optional<DeviceView> device(Viewer viewer, DeviceId id) {
         if (!viewer.canSee(id.user())) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.waymark.config.IngestThreads;
 import io.waymark.ingest.IngestItem.Accepted;
 import io.waymark.ingest.IngestItem.Rejected;
 import io.waymark.owntracks.RejectionReason;
@@ -172,7 +173,7 @@ class IngestBatchWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "waymark-ingest-writer");
+        thread = IngestThreads.thread(this::run, "waymark-ingest-writer"); // below the API
         thread.start();
     }
 

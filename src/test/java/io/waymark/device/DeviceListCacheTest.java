@@ -53,6 +53,7 @@ class DeviceListCacheTest {
         given(queries.devices(Viewer.UNRESTRICTED, null, null)).willAnswer(i -> List.copyOf(rows));
         given(queries.devices(anyCollection())).willAnswer(i -> rows.stream()
             .filter(v -> i.<java.util.Collection<DeviceId>>getArgument(0).contains(id(v))).toList());
+        given(queries.deviceIds()).willAnswer(i -> rows.stream().map(DeviceListCacheTest::id).toList());
     }
 
     @Test
@@ -83,12 +84,46 @@ class DeviceListCacheTest {
     }
 
     @Test
-    void aNewDeviceReadsEverythingForItsPlaceInTheOrder() {
+    void aNewDeviceTakesThePlaceTheOrderOfTheIdsGivesWithoutReadingEverything() {
         cache.current();
         rows.add(1, view("ann", "tablet", "Ann's tablet", null));
+        rows.set(3, view("cat", "watch", "Catherine", null));
+        cache.changed(List.of(new DeviceId("ann", "tablet"), new DeviceId("cat", "watch")));
+        DeviceListSnapshot patched = cache.current();
+        assertThat(names(patched)).containsExactly("Ann", "Ann's tablet", "Bob", "Catherine");
+        assertThat(patched.answer(Viewer.UNRESTRICTED, null, null)).isEqualTo(json.writeValueAsBytes(rows));
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+        verify(queries, times(1)).deviceIds();
+    }
+
+    @Test
+    void aDeviceCommittedBetweenTheReadOfTheRowsAndOfTheIdsReadsEverything() {
+        cache.current();
+        rows.add(1, view("ann", "tablet", "Ann's tablet", null));
+        willAnswer(i -> {
+            List<DeviceView> found = List.of(rows.get(1));
+            rows.add(0, view("aaron", "phone", "Aaron", null)); // committed meanwhile, not marked yet
+            return found;
+        }).given(queries).devices(anyCollection());
         cache.changed(List.of(new DeviceId("ann", "tablet")));
-        assertThat(names(cache.current())).containsExactly("Ann", "Ann's tablet", "Bob", "Cat");
+        assertThat(names(cache.current())).containsExactly("Aaron", "Ann", "Ann's tablet", "Bob", "Cat");
         verify(queries, times(2)).devices(Viewer.UNRESTRICTED, null, null);
+    }
+
+    @Test
+    void readingEverythingAgainWritesOnlyTheDevicesThatChanged() {
+        List<DeviceView> written = new ArrayList<>();
+        java.util.function.Function<DeviceView, byte[]> writer = v -> {
+            written.add(v);
+            return json.writeValueAsBytes(v);
+        };
+        DeviceListSnapshot first = DeviceListSnapshot.of(List.copyOf(rows), writer, 0, T0);
+        rows.set(1, view("bob", "phone", "Robert", "online"));
+        rows.add(view("dan", "phone", "Dan", null));
+        written.clear();
+        DeviceListSnapshot again = DeviceListSnapshot.of(List.copyOf(rows), writer, 0, T0, first);
+        assertThat(written).extracting(DeviceView::name).containsExactly("Robert", "Dan");
+        assertThat(again.answer(Viewer.UNRESTRICTED, null, null)).isEqualTo(json.writeValueAsBytes(rows));
     }
 
     @Test

@@ -66,6 +66,7 @@ public final class Bench {
                   devices-latency  make D devices exist (one location each), then time GET /api/v1/devices
                       --broker-url ...  --api-url ...  --devices 1000  --warmup 500  --requests 2000
                       --load-messages 100000 --load-devices 100 --concurrency 20  (also time it under that load)
+                      --load-only true  (the devices exist already: only the requests under that load)
                       --prefix fleet  --timeout 120  --work <dir>
                   visible-latency  publish -> visible in GET /api/v1/devices/{user}/{device}
                       --broker-url ...  --api-url ...  --single 100  --rate 100 --seconds 20 --devices 10

@@ -10,7 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Makes D devices exist (one location each), then times sequential {@code GET /api/v1/devices}. */
+/**
+ * Makes D devices exist (one location each), then times sequential {@code GET /api/v1/devices}: idle,
+ * and while an ingest load runs. With {@code --load-only} the devices are there already (an earlier
+ * run of this mode) and only the requests under load are timed: {@code bench/run.sh} does that after
+ * its warm-up runs, so that the figure is of a warm server, not of one whose JIT is still compiling.
+ */
 final class DevicesLatency {
 
     private final String brokerUrl;
@@ -29,6 +34,8 @@ final class DevicesLatency {
 
     private final Bench.Options loadOptions;
 
+    private final boolean loadOnly;
+
     DevicesLatency(Bench.Options o) {
         this.brokerUrl = o.string("broker-url", "tcp://127.0.0.1:1883");
         this.api = new WaymarkApi(o.string("api-url", "http://localhost:8080"));
@@ -41,9 +48,19 @@ final class DevicesLatency {
         this.loadOptions = o.values().containsKey("load-messages") ? new Bench.Options(java.util.Map.of("messages",
                 o.string("load-messages", "100000"), "devices", o.string("load-devices", "100"), "concurrency",
                 o.string("concurrency", "20"), "work", o.string("work", System.getProperty("java.io.tmpdir")))) : null;
+        this.loadOnly = Boolean.parseBoolean(o.string("load-only", "false"));
+        if (loadOnly && loadOptions == null) {
+            throw new IllegalArgumentException("--load-only needs --load-messages");
+        }
     }
 
     int run() throws Exception {
+        if (loadOnly) {
+            System.out.printf(Locale.ROOT, "devices-latency under load: sequential GET /api/v1/devices while %s"
+                    + " locations are published%n  broker %s, Waymark %s%n", loadOptions.string("messages", "?"),
+                    brokerUrl, api.baseUrl);
+            return underLoad(api.request("/api/v1/devices"));
+        }
         System.out.printf(Locale.ROOT, "devices-latency: %d devices (owntracks/%s/phone<j>), %d warm-up + %d measured"
                 + " sequential GET /api/v1/devices%n  broker %s, Waymark %s%n", devices, prefix, warmup, requests,
                 brokerUrl, api.baseUrl);
@@ -88,11 +105,11 @@ final class DevicesLatency {
             idle[i] = time(request);
         }
         report("idle", idle, all.size(), first.body().length);
-        if (loadOptions == null) {
-            return 0;
-        }
+        return loadOptions == null ? 0 : underLoad(request);
+    }
 
-        // the same requests while the ingest load runs (it adds its own devices to the answer)
+    /** The same requests while the ingest load runs (it adds its own devices to the answer). */
+    private int underLoad(HttpRequest request) throws Exception {
         MosquittoLoad load = Ingest.load(loadOptions, brokerUrl);
         double target = api.metricCount("waymark.messages.stored", "type:location") + load.messages;
         Thread publishing = load.start();

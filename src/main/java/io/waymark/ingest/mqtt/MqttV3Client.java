@@ -2,6 +2,7 @@ package io.waymark.ingest.mqtt;
 
 import java.time.Duration;
 
+import io.waymark.config.IngestThreads;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -38,7 +39,7 @@ final class MqttV3Client extends MqttAsyncClient {
         this.options = options;
         lifecycle.attemptStarted();
         try {
-            return super.connect(options, userContext, new IMqttActionListener() {
+            IMqttActionListener watched = new IMqttActionListener() {
 
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -55,7 +56,9 @@ final class MqttV3Client extends MqttAsyncClient {
                         callback.onFailure(token, exception);
                     }
                 }
-            });
+            };
+            // Paho starts its receiver, sender and callback threads in this call: made on a low thread, they inherit its priority
+            return IngestThreads.starting("waymark-mqtt-connect", () -> super.connect(options, userContext, watched));
         }
         catch (MqttException | RuntimeException ex) {
             lifecycle.attemptFailed(ex);

@@ -2,6 +2,7 @@ package io.waymark.ingest.mqtt;
 
 import java.time.Duration;
 
+import io.waymark.config.IngestThreads;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -37,7 +38,7 @@ final class MqttV5Client extends MqttAsyncClient {
         this.options = options;
         lifecycle.attemptStarted();
         try {
-            return super.connect(options, userContext, new MqttActionListener() {
+            MqttActionListener watched = new MqttActionListener() {
 
                 @Override
                 public void onSuccess(IMqttToken token) {
@@ -54,7 +55,9 @@ final class MqttV5Client extends MqttAsyncClient {
                         callback.onFailure(token, exception);
                     }
                 }
-            });
+            };
+            // Paho starts its receiver, sender and callback threads in this call: made on a low thread, they inherit its priority
+            return IngestThreads.starting("waymark-mqtt-connect", () -> super.connect(options, userContext, watched));
         }
         catch (MqttException | RuntimeException ex) {
             lifecycle.attemptFailed(ex);
