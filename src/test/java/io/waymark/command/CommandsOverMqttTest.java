@@ -116,4 +116,80 @@ class CommandsOverMqttTest extends EmbeddedWaymarkTest {
             });
         }
     }
+
+    @Test
+    void clearWaypointsReachesTheDeviceAsABareCmd() {
+        try (Phone cmdTopic = listening("cmd-clr", "owntracks/cmd-clr/phone/cmd");
+                Phone phone = phone("cmd-clr", "phone")) {
+            phone.publishLocation(3, 3, Phone.now());
+            Waits.awaitLastKnown(api(), "cmd-clr", "phone", 3, Duration.ofSeconds(10));
+            Response sent = api().send("POST", "/api/v1/devices/cmd-clr/phone/commands", "{\"action\":\"clearWaypoints\"}");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            assertThat(sent.json().get("action").asString()).isEqualTo("clearWaypoints");
+            assertThat(sent.json().get("state").asString()).isEqualTo("sent");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(cmdTopic.received()).extracting(Received::topic).containsExactly("owntracks/cmd-clr/phone/cmd");
+                Received received = cmdTopic.received().get(0);
+                assertThat(received.retained()).isFalse();
+                assertThat(JSON.readTree(received.payload()))
+                    .isEqualTo(JSON.readTree("{\"_type\":\"cmd\",\"action\":\"clearWaypoints\"}"));
+            });
+        }
+        JsonNode listed = api().get("/api/v1/devices/cmd-clr/phone/commands");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("action").asString()).isEqualTo("clearWaypoints");
+        assertThat(listed.get(0).get("state").asString()).isEqualTo("sent");
+    }
+
+    @Test
+    void setConfigurationCarriesTheSettingsAsAConfigurationMessage() {
+        try (Phone cmdTopic = listening("cmd-conf", "owntracks/cmd-conf/phone/cmd");
+                Phone phone = phone("cmd-conf", "phone")) {
+            phone.publishLocation(4, 4, Phone.now());
+            Waits.awaitLastKnown(api(), "cmd-conf", "phone", 4, Duration.ofSeconds(10));
+            Response sent = api().send("POST", "/api/v1/devices/cmd-conf/phone/commands", "{\"action\":\"setConfiguration\","
+                    + "\"configuration\":{\"locatorInterval\":300,\"monitoring\":2,\"ranging\":true,\"tid\":\"cf\"}}");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            assertThat(sent.json().get("action").asString()).isEqualTo("setConfiguration");
+            assertThat(sent.json().get("state").asString()).isEqualTo("sent");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(cmdTopic.received()).extracting(Received::topic).containsExactly("owntracks/cmd-conf/phone/cmd");
+                Received received = cmdTopic.received().get(0);
+                assertThat(received.retained()).isFalse();
+                assertThat(JSON.readTree(received.payload())).isEqualTo(JSON.readTree("{\"_type\":\"cmd\","
+                        + "\"action\":\"setConfiguration\",\"configuration\":{\"_type\":\"configuration\","
+                        + "\"locatorInterval\":300,\"monitoring\":2,\"ranging\":true,\"tid\":\"cf\"}}"));
+            });
+        }
+        JsonNode listed = api().get("/api/v1/devices/cmd-conf/phone/commands");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("action").asString()).isEqualTo("setConfiguration");
+        assertThat(listed.get(0).get("state").asString()).isEqualTo("sent");
+    }
+
+    @Test
+    void setConfigurationWithoutASettingsObjectIsABadRequest() {
+        try (Phone phone = phone("cmd-conf-bad", "phone")) {
+            phone.publishLocation(5, 5, Phone.now());
+            Waits.awaitLastKnown(api(), "cmd-conf-bad", "phone", 5, Duration.ofSeconds(10));
+        }
+        String path = "/api/v1/devices/cmd-conf-bad/phone/commands";
+        assertBadRequest(api().send("POST", path, "{\"action\":\"setConfiguration\"}"),
+                "setConfiguration: action needs 'configuration'");
+        assertBadRequest(api().send("POST", path, "{\"action\":\"setConfiguration\",\"configuration\":null}"),
+                "setConfiguration: action needs 'configuration'");
+        assertBadRequest(api().send("POST", path, "{\"action\":\"setConfiguration\",\"configuration\":\"mode=3\"}"),
+                "setConfiguration: 'configuration' must be a JSON object");
+        assertBadRequest(api().send("POST", path, "{\"action\":\"setConfiguration\",\"configuration\":[{\"mode\":3}]}"),
+                "setConfiguration: 'configuration' must be a JSON object");
+        // refused before it is kept: nothing queued, nothing sent
+        assertThat(api().get(path).size()).isZero();
+    }
+
+    private static void assertBadRequest(Response response, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).isEqualTo(detail);
+    }
 }

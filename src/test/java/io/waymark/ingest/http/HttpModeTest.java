@@ -9,6 +9,7 @@ import io.waymark.support.EmbeddedWaymarkTest;
 import io.waymark.support.Phone;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Basic), the answer after the commit, bad payloads kept, friends and queued commands in the answer.
  */
 class HttpModeTest extends EmbeddedWaymarkTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void headersNameUserAndDeviceAndTheAnswerComesAfterTheCommit() {
@@ -144,6 +147,54 @@ class HttpModeTest extends EmbeddedWaymarkTest {
         assertThat(listed.size()).isEqualTo(1);
         assertThat(listed.get(0).get("id").asLong()).isEqualTo(id);
         assertThat(listed.get(0).get("state").asString()).isEqualTo("sent");
+    }
+
+    @Test
+    void queuedSetConfigurationAndClearWaypointsComeInTheNextAnswerInOrderAndOnce() {
+        String path = "/api/v1/devices/cmd-http-conf/phone/commands";
+        assertThat(api().pub("cmd-http-conf", "phone", Phone.location(2, 2, Phone.now())).status()).isEqualTo(200);
+        Response configure = api().send("POST", path, "{\"action\":\"setConfiguration\","
+                + "\"configuration\":{\"locatorInterval\":120,\"mode\":3,\"url\":\"https://waymark.example/pub\"}}");
+        assertThat(configure.status()).as(configure.body()).isEqualTo(202);
+        assertThat(configure.json().get("action").asString()).isEqualTo("setConfiguration");
+        assertThat(configure.json().get("state").asString()).isEqualTo("queued");
+        Response clear = api().send("POST", path, "{\"action\":\"clearWaypoints\"}");
+        assertThat(clear.status()).as(clear.body()).isEqualTo(202);
+        assertThat(clear.json().get("action").asString()).isEqualTo("clearWaypoints");
+        assertThat(clear.json().get("state").asString()).isEqualTo("queued");
+
+        JsonNode waiting = api().get(path);
+        assertThat(waiting).extracting(c -> c.get("action").asString()).containsExactly("setConfiguration", "clearWaypoints");
+        assertThat(waiting).extracting(c -> c.get("state").asString()).containsExactly("queued", "queued");
+        assertThat(waiting).allSatisfy(c -> assertThat(c.get("sentAt").isNull()).as(c.toString()).isTrue());
+
+        Response first = api().pub("cmd-http-conf", "phone", Phone.location(2, 2, Phone.now() + 1));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(elements(first.json(), "cmd")).as(first.body()).containsExactly(
+                JSON.readTree("{\"_type\":\"cmd\",\"action\":\"setConfiguration\",\"configuration\":"
+                        + "{\"_type\":\"configuration\",\"locatorInterval\":120,\"mode\":3,"
+                        + "\"url\":\"https://waymark.example/pub\"}}"),
+                JSON.readTree("{\"_type\":\"cmd\",\"action\":\"clearWaypoints\"}"));
+        Response second = api().pub("cmd-http-conf", "phone", Phone.location(2, 2, Phone.now() + 2));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(elements(second.json(), "cmd")).as(second.body()).isEmpty();
+
+        JsonNode delivered = api().get(path);
+        assertThat(delivered).extracting(c -> c.get("id").asLong())
+            .containsExactly(configure.json().get("id").asLong(), clear.json().get("id").asLong());
+        assertThat(delivered).extracting(c -> c.get("state").asString()).containsExactly("sent", "sent");
+        assertThat(delivered).allSatisfy(c -> assertThat(c.get("sentAt").asString()).as(c.toString()).isNotBlank());
+    }
+
+    /** All elements of {@code answer} with {@code _type}, in order. */
+    static List<JsonNode> elements(JsonNode answer, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode e : answer) {
+            if (e.get("_type").asString().equals(type)) {
+                found.add(e);
+            }
+        }
+        return found;
     }
 
     @Test
