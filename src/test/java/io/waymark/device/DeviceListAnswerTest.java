@@ -100,6 +100,12 @@ class DeviceListAnswerTest extends EmbeddedWaymarkTest {
         try (Phone phone = phone("dlist-remote", "phone")) {
             phone.publishLocation(50, 8, Phone.now());
         }
+        // settled: the disconnect's presence change is in the list, so no mark of it is still to come
+        // (one taken after the UPDATE below would read the row again)
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode d = listed("dlist-remote", "phone");
+            return d != null && "offline".equals(d.get("presence").get("state").asString());
+        });
         assertThat(listed("dlist-remote", "phone").get("name").asString()).isEqualTo("phone");
         // what another instance would write, its notification lost
         jdbc.sql("UPDATE device SET display_name = 'Renamed elsewhere' WHERE user_name = 'dlist-remote'").update();
