@@ -36,9 +36,9 @@ final class DeviceListSnapshot {
             return new Entry(new DeviceId(view.user(), view.device()), view, writer.apply(view));
         }
 
-        /** This entry again if its view is unchanged (equal views write equal bytes), else a new one. */
-        Entry reused(DeviceView now, Function<DeviceView, byte[]> writer) {
-            return view.equals(now) ? this : of(now, writer);
+        /** {@code before} again if its view is {@code now} (equal views write equal bytes), else a new entry. */
+        static Entry of(Entry before, DeviceView now, Function<DeviceView, byte[]> writer) {
+            return before != null && before.view.equals(now) ? before : of(now, writer);
         }
 
         String state() {
@@ -87,7 +87,7 @@ final class DeviceListSnapshot {
         List<Entry> entries = new ArrayList<>(views.size());
         for (DeviceView view : views) {
             Entry before = previous == null ? null : previous.entry(new DeviceId(view.user(), view.device()));
-            entries.add(before == null ? Entry.of(view, writer) : before.reused(view, writer));
+            entries.add(Entry.of(before, view, writer));
         }
         return new DeviceListSnapshot(entries, generation, loadedAt);
     }
@@ -129,13 +129,13 @@ final class DeviceListSnapshot {
         for (DeviceView view : found) {
             now.put(new DeviceId(view.user(), view.device()), view);
         }
-        Set<DeviceId> rereadIds = reread instanceof Set<DeviceId> set ? set : new HashSet<>(reread);
+        Set<DeviceId> rereadIds = new HashSet<>(reread);
         List<Entry> arranged = new ArrayList<>(order.size());
         for (DeviceId id : order) {
             DeviceView view = now.get(id);
             Entry before = entry(id);
             if (view != null) {
-                arranged.add(before == null ? Entry.of(view, writer) : before.reused(view, writer));
+                arranged.add(Entry.of(before, view, writer));
             }
             else if (before != null && !rereadIds.contains(id)) {
                 arranged.add(before);

@@ -119,51 +119,41 @@ class CommandsOverMqttTest extends EmbeddedWaymarkTest {
 
     @Test
     void clearWaypointsReachesTheDeviceAsABareCmd() {
-        try (Phone cmdTopic = listening("cmd-clr", "owntracks/cmd-clr/phone/cmd");
-                Phone phone = phone("cmd-clr", "phone")) {
-            phone.publishLocation(3, 3, Phone.now());
-            Waits.awaitLastKnown(api(), "cmd-clr", "phone", 3, Duration.ofSeconds(10));
-            Response sent = api().send("POST", "/api/v1/devices/cmd-clr/phone/commands", "{\"action\":\"clearWaypoints\"}");
-            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-            assertThat(sent.json().get("action").asString()).isEqualTo("clearWaypoints");
-            assertThat(sent.json().get("state").asString()).isEqualTo("sent");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(cmdTopic.received()).extracting(Received::topic).containsExactly("owntracks/cmd-clr/phone/cmd");
-                Received received = cmdTopic.received().get(0);
-                assertThat(received.retained()).isFalse();
-                assertThat(JSON.readTree(received.payload()))
-                    .isEqualTo(JSON.readTree("{\"_type\":\"cmd\",\"action\":\"clearWaypoints\"}"));
-            });
-        }
-        JsonNode listed = api().get("/api/v1/devices/cmd-clr/phone/commands");
-        assertThat(listed.size()).isEqualTo(1);
-        assertThat(listed.get(0).get("action").asString()).isEqualTo("clearWaypoints");
-        assertThat(listed.get(0).get("state").asString()).isEqualTo("sent");
+        assertSentAsIs("cmd-clr", 3, "clearWaypoints", "{\"action\":\"clearWaypoints\"}",
+                "{\"_type\":\"cmd\",\"action\":\"clearWaypoints\"}");
     }
 
     @Test
     void setConfigurationCarriesTheSettingsAsAConfigurationMessage() {
-        try (Phone cmdTopic = listening("cmd-conf", "owntracks/cmd-conf/phone/cmd");
-                Phone phone = phone("cmd-conf", "phone")) {
-            phone.publishLocation(4, 4, Phone.now());
-            Waits.awaitLastKnown(api(), "cmd-conf", "phone", 4, Duration.ofSeconds(10));
-            Response sent = api().send("POST", "/api/v1/devices/cmd-conf/phone/commands", "{\"action\":\"setConfiguration\","
-                    + "\"configuration\":{\"locatorInterval\":300,\"monitoring\":2,\"ranging\":true,\"tid\":\"cf\"}}");
+        assertSentAsIs("cmd-conf", 4, "setConfiguration", "{\"action\":\"setConfiguration\","
+                + "\"configuration\":{\"locatorInterval\":300,\"monitoring\":2,\"ranging\":true,\"tid\":\"cf\"}}",
+                "{\"_type\":\"cmd\",\"action\":\"setConfiguration\",\"configuration\":{\"_type\":\"configuration\","
+                        + "\"locatorInterval\":300,\"monitoring\":2,\"ranging\":true,\"tid\":\"cf\"}}");
+    }
+
+    /**
+     * {@code user}'s online phone gets {@code command} POSTed: answered 202 {@code sent}, published once,
+     * not retained, on its {@code cmd} topic as exactly {@code wire}, and listed as sent.
+     */
+    private void assertSentAsIs(String user, double lat, String action, String command, String wire) {
+        String cmd = "owntracks/" + user + "/phone/cmd";
+        try (Phone cmdTopic = listening(user, cmd); Phone phone = phone(user, "phone")) {
+            phone.publishLocation(lat, lat, Phone.now());
+            Waits.awaitLastKnown(api(), user, "phone", lat, Duration.ofSeconds(10));
+            Response sent = api().send("POST", "/api/v1/devices/" + user + "/phone/commands", command);
             assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-            assertThat(sent.json().get("action").asString()).isEqualTo("setConfiguration");
+            assertThat(sent.json().get("action").asString()).isEqualTo(action);
             assertThat(sent.json().get("state").asString()).isEqualTo("sent");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(cmdTopic.received()).extracting(Received::topic).containsExactly("owntracks/cmd-conf/phone/cmd");
+                assertThat(cmdTopic.received()).extracting(Received::topic).containsExactly(cmd);
                 Received received = cmdTopic.received().get(0);
                 assertThat(received.retained()).isFalse();
-                assertThat(JSON.readTree(received.payload())).isEqualTo(JSON.readTree("{\"_type\":\"cmd\","
-                        + "\"action\":\"setConfiguration\",\"configuration\":{\"_type\":\"configuration\","
-                        + "\"locatorInterval\":300,\"monitoring\":2,\"ranging\":true,\"tid\":\"cf\"}}"));
+                assertThat(JSON.readTree(received.payload())).isEqualTo(JSON.readTree(wire));
             });
         }
-        JsonNode listed = api().get("/api/v1/devices/cmd-conf/phone/commands");
+        JsonNode listed = api().get("/api/v1/devices/" + user + "/phone/commands");
         assertThat(listed.size()).isEqualTo(1);
-        assertThat(listed.get(0).get("action").asString()).isEqualTo("setConfiguration");
+        assertThat(listed.get(0).get("action").asString()).isEqualTo(action);
         assertThat(listed.get(0).get("state").asString()).isEqualTo("sent");
     }
 

@@ -57,7 +57,8 @@ final class MqttV3Client extends MqttAsyncClient {
                     }
                 }
             };
-            // Paho starts its receiver, sender and callback threads in this call: made on a low thread, they inherit its priority
+            // Paho starts its receiver, sender and callback threads in this call: made on a low
+            // thread, they inherit its priority
             return IngestThreads.starting("waymark-mqtt-connect", () -> super.connect(options, userContext, watched));
         }
         catch (MqttException | RuntimeException ex) {
