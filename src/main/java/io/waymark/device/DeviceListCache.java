@@ -66,6 +66,11 @@ class DeviceListCache {
         changed.addAll(devices);
     }
 
+    /** Whether the next read re-reads this device's row: a writer marked it and no read took the mark yet. */
+    boolean marked(DeviceId device) {
+        return changed.contains(device);
+    }
+
     /** Any device row may have changed, or gone. */
     void changedAll() {
         everythingChanged.incrementAndGet();
