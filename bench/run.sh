@@ -292,12 +292,13 @@ $2 ~ /^ingest-/ { c = $2; sub(/^ingest-/, "", c); sub(/-run.*/, "", c); n++; sc[
     if ($1 == "ceiling" && val("status") == "ok") { csum[c] += rate[n]; ccount[c]++ } }
 $2 !~ /^ingest-/ { other[++m] = $0 }
 END {
-    printf "%-10s %-17s %7s %8s %8s %10s %9s %6s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "load µs", "waymark µs", "broker µs", "db µs", "batch", "RSS MB", "exactly once"
+    printf "%-10s %-17s %7s %8s %8s %10s %9s %9s %6s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "load µs", "waymark µs", "(JIT/GC)", "broker µs", "db µs", "batch", "RSS MB", "exactly once"
     for (i = 1; i <= n; i++) {
         $0 = line[i]; c = conc[i]
         ratio = ccount[c] ? sprintf("%.0f%%", 100 * rate[i] / (csum[c] / ccount[c])) : "-"
-        printf "%-10s %-17s %7s %8s %8s %10s %9s %6s %7s %7s %s\n", sc[i], lab[i], rate[i], ratio, val("load_cpu_us"),
-            (sc[i] == "ceiling" ? "(sub) " : "") val("waymark_cpu_us"), val("broker_cpu_us"), val("db_cpu_us"), val("mean_batch"),
+        printf "%-10s %-17s %7s %8s %8s %10s %9s %9s %6s %7s %7s %s\n", sc[i], lab[i], rate[i], ratio, val("load_cpu_us"),
+            (sc[i] == "ceiling" ? "(sub) " : "") val("waymark_cpu_us"), (sc[i] == "ceiling" ? "-" : val("jit_cpu_us") "/" val("vm_cpu_us")),
+            val("broker_cpu_us"), val("db_cpu_us"), val("mean_batch"),
             (sc[i] == "ceiling" ? "-" : val("rss_mb")), val("exact")
     }
     print ""

@@ -30,6 +30,8 @@ public class EmbeddedBroker implements SmartLifecycle {
 
     private static final long START_TIMEOUT_SECONDS = 60;
 
+    private static final String NETTY_EVENT_LOOP_THREADS = "io.netty.eventLoopThreads";
+
     private final BrokerProperties properties;
 
     private final BrokerExtension extension;
@@ -60,6 +62,7 @@ public class EmbeddedBroker implements SmartLifecycle {
             throw new UncheckedIOException("Cannot create the embedded broker's folder " + folder, ex);
         }
         HiveMqConfigFile.write(conf, bound, properties.tls());
+        eventLoopThreads(properties.eventLoopThreads());
         EmbeddedHiveMQ broker = EmbeddedHiveMQ.builder()
             .withConfigurationFolder(conf)
             .withDataFolder(folder.resolve("data"))
@@ -89,6 +92,22 @@ public class EmbeddedBroker implements SmartLifecycle {
         log.info("Embedded MQTT broker listening on {}:{}{}{}", bound.host(), bound.tcp(),
                 bound.tls() == null ? "" : ", TLS " + bound.tls(),
                 bound.websocket() == null ? "" : ", WebSocket " + bound.websocket() + HiveMqConfigFile.WEBSOCKET_PATH);
+    }
+
+    /**
+     * HiveMQ sizes its connections' event loop group by Netty's default, which Netty reads from
+     * {@code io.netty.eventLoopThreads} once, when that group's class loads: so it is set before
+     * the first broker starts, unless the command line set it.
+     */
+    private static void eventLoopThreads(int threads) {
+        String given = System.getProperty(NETTY_EVENT_LOOP_THREADS);
+        if (given == null) {
+            System.setProperty(NETTY_EVENT_LOOP_THREADS, Integer.toString(threads));
+        }
+        else if (!given.equals(Integer.toString(threads))) {
+            log.info("Embedded MQTT broker: -D{}={} given, waymark.broker.event-loop-threads={} not applied",
+                    NETTY_EVENT_LOOP_THREADS, given, threads);
+        }
     }
 
     @Override

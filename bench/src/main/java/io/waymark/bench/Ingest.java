@@ -77,6 +77,8 @@ final class Ingest {
         double batchesBefore = sinkFile != null ? 0 : api.metric("waymark.ingest.batch.size", null, "COUNT");
         double batchedBefore = sinkFile != null ? 0 : api.metric("waymark.ingest.batch.size", null, "TOTAL");
         double waymarkCpu0 = ProcStat.cpuSeconds(waymarkPid);
+        double jitCpu0 = ProcStat.threadsCpuSeconds(waymarkPid, JIT_THREADS);
+        double vmCpu0 = ProcStat.threadsCpuSeconds(waymarkPid, VM_THREAD);
         double brokerCpu0 = ProcStat.cpuSeconds(brokerPid);
         double selfCpu0 = ProcStat.cpuSeconds(ProcessHandle.current().pid());
         double dbCpu0 = dbCpu();
@@ -111,6 +113,8 @@ final class Ingest {
             }
         }
         double waymarkCpu = ProcStat.cpuSeconds(waymarkPid) - waymarkCpu0;
+        double jitCpu = ProcStat.threadsCpuSeconds(waymarkPid, JIT_THREADS) - jitCpu0;
+        double vmCpu = ProcStat.threadsCpuSeconds(waymarkPid, VM_THREAD) - vmCpu0;
         double brokerCpu = ProcStat.cpuSeconds(brokerPid) - brokerCpu0;
         double dbCpu = dbCpu() - dbCpu0;
         publishing.join(TimeUnit.SECONDS.toMillis(60));
@@ -132,13 +136,14 @@ final class Ingest {
         double rss = ProcStat.rssMegabytes(waymarkPid);
         System.out.printf(Locale.ROOT, "  all %,d arrived in %.2f s = %,.0f msg/s (publishers done after %.2f s);"
                 + " exactly once: %s%n", n, seconds, n / seconds, publishSeconds, exact);
-        System.out.printf(Locale.ROOT, "  CPU per message: load generator %.1f µs, Waymark %.1f µs, broker %.1f µs,"
-                + " database %.1f µs, bench JVM (polling) %.1f µs; mean batch %.1f; Waymark RSS %.0f MB%n",
-                us(load.cpuSeconds, n), us(waymarkCpu, n), us(brokerCpu, n), us(dbCpu, n), us(selfCpu, n), batches == 0 ? 0 : batched / batches, rss);
+        System.out.printf(Locale.ROOT, "  CPU per message: load generator %.1f µs, Waymark %.1f µs (of which the JIT %.1f,"
+                + " the VM thread/GC %.1f), broker %.1f µs, database %.1f µs, bench JVM (polling) %.1f µs; mean batch %.1f;"
+                + " Waymark RSS %.0f MB%n", us(load.cpuSeconds, n), us(waymarkCpu, n), us(jitCpu, n), us(vmCpu, n),
+                us(brokerCpu, n), us(dbCpu, n), us(selfCpu, n), batches == 0 ? 0 : batched / batches, rss);
         System.out.printf(Locale.ROOT, "RESULT %s status=%s messages=%d rate=%.0f total_s=%.2f publish_s=%.2f"
-                + " load_cpu_us=%.1f waymark_cpu_us=%.1f broker_cpu_us=%.1f db_cpu_us=%s mean_batch=%.1f rss_mb=%.0f"
-                + " exact=%s%n", label, exact.equals("yes") ? "ok" : "wrong", n, n / seconds, seconds, publishSeconds,
-                us(load.cpuSeconds, n), us(waymarkCpu, n), us(brokerCpu, n),
+                + " load_cpu_us=%.1f waymark_cpu_us=%.1f jit_cpu_us=%.1f vm_cpu_us=%.1f broker_cpu_us=%.1f db_cpu_us=%s"
+                + " mean_batch=%.1f rss_mb=%.0f exact=%s%n", label, exact.equals("yes") ? "ok" : "wrong", n, n / seconds,
+                seconds, publishSeconds, us(load.cpuSeconds, n), us(waymarkCpu, n), us(jitCpu, n), us(vmCpu, n), us(brokerCpu, n),
                 dbPids.length == 0 ? "-" : String.format(Locale.ROOT, "%.1f", us(dbCpu, n)), batches == 0 ? 0 : batched / batches, rss, exact.replace(' ', '_'));
         return exact.equals("yes") ? 0 : 1;
     }
@@ -184,6 +189,10 @@ final class Ingest {
         }
         return counted == load.messages ? "yes" : "rows exact, but the stored counter grew by " + counted;
     }
+
+    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+
+    private static final String[] VM_THREAD = {"VM Thread"};
 
     /**
      * Every poll costs the machine CPU the sink needs (an HTTP request and its JSON, or counting

@@ -32,6 +32,35 @@ final class ProcStat {
         return f == null ? Double.NaN : (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
     }
 
+    /**
+     * utime + stime of those threads of a process whose names start with one of {@code prefixes}
+     * (the JVM names its compiler threads "C1 CompilerThre…", "C2 CompilerThre…", and the serial
+     * collector works in the "VM Thread"), seconds; NaN when unknown.
+     */
+    static double threadsCpuSeconds(long pid, String... prefixes) {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = Files.readString(task.resolve("comm")).trim();
+                for (String prefix : prefixes) {
+                    if (name.startsWith(prefix)) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
+                        break;
+                    }
+                }
+            }
+            return sum;
+        }
+        catch (IOException | RuntimeException ex) {
+            return Double.NaN; // not Linux, or gone
+        }
+    }
+
     /** VmRSS of a process, MB; NaN when unknown. */
     static double rssMegabytes(long pid) {
         try {
