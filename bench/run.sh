@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Waymark benchmark, one command, one run, every figure side by side (docs/PERFORMANCE.md):
 #   ceiling    the load into a Mosquitto this script starts, one `mosquitto_sub -q 1` writing to a file
+#              (also once right before every measured Waymark run: the ratios are to that paired run)
 #   mosquitto  Waymark (H2 file) subscribed to that Mosquitto
 #   embedded   Waymark (H2 file) with its embedded broker, the publishers connected straight to it
 #   postgres   Waymark with the postgres profile (a database of its own, created and dropped here),
@@ -184,6 +185,25 @@ db_pids() { # the PostgreSQL backends serving Waymark's pool (their CPU is the d
         "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '$PG_DB' AND pid <> pg_backend_pid()"
 }
 
+# The ceiling once more, right before one Waymark ingest run, so that both meet the machine in the same
+# state (a shared VM's speed drifts by a fifth within minutes): the same load into the same Mosquitto,
+# on topics no Waymark subscribes to (benchsink/…, as long as owntracks/…), into one mosquitto_sub.
+paired_ceiling() { # scenario, concurrency, run
+    start_mosquitto
+    local out="$WORK/ceiling-$1-$3"
+    mosquitto_sub -h 127.0.0.1 -p "$MOSQUITTO_PORT" -q 1 -v -t 'benchsink/#' -i "bench-ceiling-$1-$3" \
+        > "$out.txt" 2> "$out.err" &
+    local sub=$!
+    sleep 0.5
+    bench ingest --label "ingest-c$2-run$3" --topic-root benchsink --broker-url "tcp://127.0.0.1:$MOSQUITTO_PORT" \
+        --sink-file "$out.txt" --messages "$MESSAGES" --devices "$DEVICES" --concurrency "$2" \
+        --waymark-pid "$sub" --broker-pid "$MOSQUITTO_PID" --work "$WORK" > "$out.log" || true
+    grep -E '^  (all|CPU)' "$out.log" | sed 's/^  /  paired ceiling: /'
+    record "ceiling@$1" "$out.log"
+    stop_pid "$sub" mosquitto_sub 5
+    rm -f "$out.txt"
+}
+
 # One Waymark: devices latency (idle and under load), the ingest runs, publish → visible.
 waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     local name=$1 url=$2 broker_pid=$3; shift 3
@@ -205,6 +225,7 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     jfr_start "$dir/waymark.jfr"
     for c in $RUNS; do
         run=$((run + 1))
+        paired_ceiling "$name" "$c" "$run"
         bench ingest --label "ingest-c$c-run$run" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
             --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
             --work "$WORK" --db-pids "$(db_pids)" | tee "$dir/ingest-$run.txt" || true
@@ -287,16 +308,20 @@ log "summary: $(nproc) CPUs, load average $LOAD_BEFORE before, $(cut -d' ' -f1-3
     "$MESSAGES messages, $DEVICES devices; WAYMARK_JAVA_OPTS=$WAYMARK_JAVA_OPTS"
 awk '
 function val(k,   i, kv) { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return "" }
-$2 ~ /^ingest-/ { c = $2; sub(/^ingest-/, "", c); sub(/-run.*/, "", c); n++; sc[n] = $1; lab[n] = $2; conc[n] = c
+$1 ~ /^ceiling@/ && $2 ~ /^ingest-/ { s = $1; sub(/^ceiling@/, "", s); paired[s "|" $2] = val("status") == "ok" ? val("rate") : "" }
+$1 !~ /^ceiling@/ && $2 ~ /^ingest-/ { c = $2; sub(/^ingest-/, "", c); sub(/-run.*/, "", c); n++; sc[n] = $1; lab[n] = $2; conc[n] = c
     rate[n] = val("rate"); line[n] = $0
     if ($1 == "ceiling" && val("status") == "ok") { csum[c] += rate[n]; ccount[c]++ } }
 $2 !~ /^ingest-/ { other[++m] = $0 }
 END {
-    printf "%-10s %-17s %7s %8s %8s %10s %9s %9s %6s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "load µs", "waymark µs", "(JIT/GC)", "broker µs", "db µs", "batch", "RSS MB", "exactly once"
+    printf "%-10s %-17s %7s %8s %8s %8s %10s %9s %9s %6s %7s %7s %s\n", "scenario", "run", "msg/s", "ceiling", "vs it", "load µs", "waymark µs", "(JIT/GC)", "broker µs", "db µs", "batch", "RSS MB", "exactly once"
     for (i = 1; i <= n; i++) {
         $0 = line[i]; c = conc[i]
-        ratio = ccount[c] ? sprintf("%.0f%%", 100 * rate[i] / (csum[c] / ccount[c])) : "-"
-        printf "%-10s %-17s %7s %8s %8s %10s %9s %9s %6s %7s %7s %s\n", sc[i], lab[i], rate[i], ratio, val("load_cpu_us"),
+        # against the ceiling run just before it; a standalone ceiling against their mean
+        ref = paired[sc[i] "|" lab[i]]
+        if (ref == "" && ccount[c]) ref = sprintf("%.0f", csum[c] / ccount[c])
+        ratio = ref != "" ? sprintf("%.0f%%", 100 * rate[i] / ref) : "-"
+        printf "%-10s %-17s %7s %8s %8s %8s %10s %9s %9s %6s %7s %7s %s\n", sc[i], lab[i], rate[i], (ref == "" ? "-" : ref), ratio, val("load_cpu_us"),
             (sc[i] == "ceiling" ? "(sub) " : "") val("waymark_cpu_us"), (sc[i] == "ceiling" ? "-" : val("jit_cpu_us") "/" val("vm_cpu_us")),
             val("broker_cpu_us"), val("db_cpu_us"), val("mean_batch"),
             (sc[i] == "ceiling" ? "-" : val("rss_mb")), val("exact")
@@ -314,6 +339,7 @@ END {
         printf "%-10s %-22s %-30s %-22s %-28s\n", s, di[s], dl[s], vs[s], vr[s] }
 }' "$RESULTS"
 echo
-echo "(ceiling = the mean ceiling rate at the same concurrency in this run; µs = CPU per message from /proc;"
+echo "(ceiling = the paired ceiling run just before each Waymark run, the same load into mosquitto_sub; for the"
+echo " ceiling rows, the mean of the standalone ceiling runs at that concurrency; µs = CPU per message from /proc;"
 echo " for the ceiling, the 'waymark µs' column is mosquitto_sub's; embedded: Waymark is the broker too;"
 echo " db µs: the PostgreSQL backends of Waymark's pool; H2 runs inside Waymark)"

@@ -62,15 +62,16 @@ final class Ingest {
     static MosquittoLoad load(Bench.Options o, String brokerUrl) throws IOException {
         String prefix = o.string("prefix", "bench-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36));
         Path dir = Path.of(o.string("work", System.getProperty("java.io.tmpdir"))).resolve("load-" + prefix);
-        return new MosquittoLoad(brokerUrl, dir, prefix, o.integer("messages", 100_000), o.integer("devices", 100),
+        return new MosquittoLoad(brokerUrl, dir, o.string("topic-root", "owntracks"), prefix,
+                o.integer("messages", 100_000), o.integer("devices", 100),
                 o.integer("concurrency", 20));
     }
 
     int run() throws Exception {
         MosquittoLoad load = load(o, brokerUrl);
         int n = load.messages;
-        System.out.printf(Locale.ROOT, "%s: %,d locations, %d devices (owntracks/%s/phone<j>), %d mosquitto_pub -l -q 1"
-                + " at a time → %s; sink %s%n", label, n, load.count.size(), load.prefix, o.integer("concurrency", 20),
+        System.out.printf(Locale.ROOT, "%s: %,d locations, %d devices (%s/%s/phone<j>), %d mosquitto_pub -l -q 1"
+                + " at a time → %s; sink %s%n", label, n, load.count.size(), load.root, load.prefix, o.integer("concurrency", 20),
                 brokerUrl, sinkFile != null ? "mosquitto_sub → " + sinkFile : "Waymark " + api.baseUrl);
         double storedBefore = sinkFile == null ? api.metricCount(STORED, "type:location") : 0;
         long linesBefore = sinkFile == null ? 0 : lines(sinkFile);

@@ -49,6 +49,9 @@ final class MosquittoLoad {
 
     final String prefix;
 
+    /** The topics' first level: {@code owntracks}, or one no Waymark subscribes to (a ceiling run beside a Waymark). */
+    final String root;
+
     private final AtomicLong done = new AtomicLong();
 
     /** CPU seconds of the mosquitto_pub processes and the wall time of the last run. */
@@ -62,7 +65,7 @@ final class MosquittoLoad {
      * Writes the load to {@code dir}: N distinct locations for D devices, device j getting tst
      * base, base+1, … (all in the past, so nothing is a duplicate).
      */
-    MosquittoLoad(String brokerUrl, Path dir, String prefix, int messages, int devices, int concurrency)
+    MosquittoLoad(String brokerUrl, Path dir, String root, String prefix, int messages, int devices, int concurrency)
             throws IOException {
         URI uri = URI.create(brokerUrl);
         this.host = uri.getHost();
@@ -70,6 +73,7 @@ final class MosquittoLoad {
         this.concurrency = concurrency;
         this.messages = messages;
         this.prefix = prefix;
+        this.root = root;
         this.dir = dir;
         Files.createDirectories(dir);
         int perDevice = (messages + devices - 1) / devices;
@@ -99,7 +103,7 @@ final class MosquittoLoad {
     }
 
     String topic(int j) {
-        return "owntracks/" + prefix + "/" + device(j);
+        return root + "/" + prefix + "/" + device(j);
     }
 
     /** Processes that have exited so far in the running load. */
