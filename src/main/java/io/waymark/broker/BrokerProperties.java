@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        the message again later
  * @param eventLoopThreads the broker's network threads (Netty event loops), shared by every
  *        connection: one reads thousands of phones' packets, and on a small machine each more costs
- *        context switches (one instead of Netty's two per core: 18% less CPU per message). Sets
+ *        context switches (one instead of Netty's two per core: 10–25% less CPU per message). Sets
  *        {@code io.netty.eventLoopThreads} for the JVM unless that is given on the command line
  */
 @ConfigurationProperties("waymark.broker")
