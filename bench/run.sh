@@ -37,6 +37,8 @@
 #                        --waymark.security.admin-password=$BENCH_API_PASSWORD and the REST calls log in
 #                        as that admin (who sees every user's devices)
 #   PROFILE=1            record Waymark with JFR during its ingest runs; CPU and allocation summaries
+#   BENCH_JAVA_OPTS      JVM options of the bench's own JVM; default "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+#                        -Xmx512m": its polling takes the machine's CPU too
 #   SKIP_BUILD=1         reuse target/waymark-*.jar and bench/target/waymark-bench.jar
 #   KEEP=1               keep the work directory (logs, databases, recordings)
 set -euo pipefail
