@@ -187,23 +187,29 @@ db_pids() { # the PostgreSQL backends serving Waymark's pool (their CPU is the d
         "SELECT string_agg(pid::text, ',') FROM pg_stat_activity WHERE datname = '$PG_DB' AND pid <> pg_backend_pid()"
 }
 
-# The ceiling once more, right before one Waymark ingest run, so that both meet the machine in the same
-# state (a shared VM's speed drifts by a fifth within minutes): the same load into the same Mosquitto,
-# on topics no Waymark subscribes to (benchsink/…, as long as owntracks/…), into one mosquitto_sub.
-paired_ceiling() { # scenario, concurrency, run
+# One ceiling run: the load into Mosquitto, on <topic root>/…, one mosquitto_sub -q 1 writing to a file.
+ceiling_run() { # record as, concurrency, run, topic root
     start_mosquitto
     local out="$WORK/ceiling-$1-$3"
-    mosquitto_sub -h 127.0.0.1 -p "$MOSQUITTO_PORT" -q 1 -v -t 'benchsink/#' -i "bench-ceiling-$1-$3" \
+    mosquitto_sub -h 127.0.0.1 -p "$MOSQUITTO_PORT" -q 1 -v -t "$4/#" -i "bench-ceiling-$3" \
         > "$out.txt" 2> "$out.err" &
-    local sub=$!
+    SUB_PID=$! # stopped on exit too
     sleep 0.5
-    bench ingest --label "ingest-c$2-run$3" --topic-root benchsink --broker-url "tcp://127.0.0.1:$MOSQUITTO_PORT" \
+    bench ingest --label "ingest-c$2-run$3" --topic-root "$4" --broker-url "tcp://127.0.0.1:$MOSQUITTO_PORT" \
         --sink-file "$out.txt" --messages "$MESSAGES" --devices "$DEVICES" --concurrency "$2" \
-        --waymark-pid "$sub" --broker-pid "$MOSQUITTO_PID" --work "$WORK" > "$out.log" || true
-    grep -E '^  (all|CPU)' "$out.log" | sed 's/^  /  paired ceiling: /'
-    record "ceiling@$1" "$out.log"
-    stop_pid "$sub" mosquitto_sub 5
+        --waymark-pid "$SUB_PID" --broker-pid "$MOSQUITTO_PID" --work "$WORK" > "$out.log" || true
+    record "$1" "$out.log"
+    stop_pid "$SUB_PID" mosquitto_sub 5
+    SUB_PID=""
     rm -f "$out.txt"
+}
+
+# The ceiling once more, right before one Waymark ingest run, so that both meet the machine in the same
+# state (a shared VM's speed drifts by a fifth within minutes): the same load into the same Mosquitto,
+# on topics no Waymark subscribes to (benchsink/…, as long as owntracks/…).
+paired_ceiling() { # scenario, concurrency, run
+    ceiling_run "ceiling@$1" "$2" "$3" benchsink
+    grep -E '^  (all|CPU)' "$WORK/ceiling-ceiling@$1-$3.log" | sed 's/^  /  paired ceiling: /'
 }
 
 # One Waymark: devices latency (idle and under load), the ingest runs, publish → visible.
@@ -262,21 +268,12 @@ for scenario in $SCENARIOS; do
     case "$scenario" in
     ceiling)
         log "ceiling: the load into Mosquitto, one mosquitto_sub -q 1 to a file"
-        start_mosquitto
-        mosquitto_sub -h 127.0.0.1 -p "$MOSQUITTO_PORT" -q 1 -v -t 'owntracks/#' -i bench-ceiling \
-            > "$WORK/ceiling.txt" 2> "$WORK/ceiling.err" &
-        SUB_PID=$!
-        sleep 0.5
         run=0
         for c in $RUNS; do
             run=$((run + 1))
-            bench ingest --label "ingest-c$c-run$run" --broker-url "tcp://127.0.0.1:$MOSQUITTO_PORT" \
-                --sink-file "$WORK/ceiling.txt" --messages "$MESSAGES" --devices "$DEVICES" --concurrency "$c" \
-                --waymark-pid "$SUB_PID" --broker-pid "$MOSQUITTO_PID" --work "$WORK" | tee "$WORK/ceiling-$run.txt" || true
-            record ceiling "$WORK/ceiling-$run.txt"
+            ceiling_run ceiling "$c" "$run" owntracks
+            cat "$WORK/ceiling-ceiling-$run.log"
         done
-        stop_pid "$SUB_PID" mosquitto_sub 5
-        SUB_PID=""
         ;;
     mosquitto)
         log "Waymark (H2 file) via Mosquitto"

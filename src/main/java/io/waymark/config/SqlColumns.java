@@ -77,6 +77,20 @@ public final class SqlColumns<T> {
         return rows.stream().map(this::source).toArray(SqlParameterSource[]::new);
     }
 
+    /**
+     * Those of {@code rows} whose statement changed a row, from the counts a batch update of them
+     * returned (in the same order): what an {@code UPDATE … WHERE} guard let through.
+     */
+    public static <R> List<R> changed(List<R> rows, int[] counts) {
+        List<R> changed = new ArrayList<>(rows.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                changed.add(rows.get(i));
+            }
+        }
+        return changed;
+    }
+
     public SqlParameterSource source(T row) {
         return new RowSource<>(columns, row);
     }

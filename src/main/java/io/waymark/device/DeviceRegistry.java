@@ -177,15 +177,8 @@ public class DeviceRegistry {
         List<Map.Entry<DeviceId, java.time.Instant>> rows = List.copyOf(lastSeen.entrySet());
         int[] updated = jdbc.batchUpdate("UPDATE device SET last_seen = :seen WHERE user_name = :user_name"
                 + " AND device_name = :device_name AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(rows));
-        // only the rows that moved: each mark costs the device list a re-read. A driver that
-        // answers SUCCESS_NO_INFO (-2) gets a spare re-read, never a missed one.
-        List<DeviceId> moved = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (updated[i] != 0) {
-                moved.add(rows.get(i).getKey());
-            }
-        }
-        changes.changed(moved);
+        // only the rows that moved: each mark costs the device list a re-read
+        changes.changed(SqlColumns.changed(rows, updated).stream().map(Map.Entry::getKey).toList());
     }
 
     private record Named(DeviceId device, Card card, ReceivedMessage message) {

@@ -2,7 +2,6 @@ package io.waymark.presence;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,13 +95,7 @@ class PresenceStore {
         if (changes.isEmpty()) {
             return List.of();
         }
-        int[] counts = jdbc.batchUpdate(update, columns.sources(changes));
-        List<PresenceChanged> hit = new ArrayList<>(changes.size());
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                hit.add(changes.get(i));
-            }
-        }
+        List<PresenceChanged> hit = SqlColumns.changed(changes, jdbc.batchUpdate(update, columns.sources(changes)));
         if (!hit.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO presence_event (user_name, device_name, state, reason, at)"
                     + " VALUES (:user_name, :device_name, :state, :reason, :at)", columns.sources(hit));

@@ -26,6 +26,10 @@ final class Ingest {
 
     private static final String STORED = "waymark.messages.stored";
 
+    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
+
+    private static final String[] VM_THREAD = {"VM Thread"};
+
     private final Bench.Options o;
 
     private final String label;
@@ -191,18 +195,17 @@ final class Ingest {
         return counted == load.messages ? "yes" : "rows exact, but the stored counter grew by " + counted;
     }
 
-    private static final String[] JIT_THREADS = {"C1 CompilerThre", "C2 CompilerThre"};
-
-    private static final String[] VM_THREAD = {"VM Thread"};
-
     /**
      * Every poll costs the machine CPU the sink needs (an HTTP request and its JSON, or counting
      * lines): every 100 ms while most of the run is ahead, every 20 ms as its end nears, so the end is
      * still seen within 20 ms.
      */
     static long pollMillis(long got, long n, long elapsedNanos) {
-        if (got <= 0 || got >= n) {
-            return got <= 0 ? 100 : 20;
+        if (got <= 0) {
+            return 100;
+        }
+        if (got >= n) {
+            return 20;
         }
         double remainingMillis = (n - got) * (elapsedNanos / 1e6) / got;
         return (long) Math.max(20, Math.min(100, remainingMillis / 2));

@@ -47,8 +47,7 @@ final class ProcStat {
                 String name = Files.readString(task.resolve("comm")).trim();
                 for (String prefix : prefixes) {
                     if (name.startsWith(prefix)) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                        String[] f = fields(task.resolve("stat"));
                         sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS;
                         break;
                     }
@@ -82,11 +81,16 @@ final class ProcStat {
             return null;
         }
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return fields(Path.of("/proc/" + pid + "/stat"));
         }
         catch (IOException | RuntimeException ex) {
             return null;
         }
+    }
+
+    /** A {@code stat} file's fields after the command name, as above (a thread's has the same layout). */
+    private static String[] fields(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
     }
 }
