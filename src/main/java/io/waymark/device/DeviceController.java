@@ -1,5 +1,6 @@
 package io.waymark.device;
 
+import java.io.IOException;
 import java.util.Base64;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.waymark.account.Viewer;
 import io.waymark.owntracks.DeviceId;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,16 +36,21 @@ class DeviceController {
     }
 
     /**
-     * The devices the viewer may see, by user and device: the JSON of {@code List<DeviceView>}, joined
-     * from the cached entries ({@link DeviceListCache}) instead of read and serialized per request.
+     * The devices the viewer may see, by user and device: the JSON of {@code List<DeviceView>}, the
+     * cached entries ({@link DeviceListCache}) written straight to the response instead of read
+     * and serialized, or joined, per request.
      */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             array = @ArraySchema(schema = @Schema(implementation = DeviceView.class))))
-    ResponseEntity<byte[]> devices(Viewer viewer, @RequestParam(required = false) String user,
+    void devices(Viewer viewer, @RequestParam(required = false) String user,
             @RequestParam(required = false) @Pattern(regexp = "online|offline",
-                    message = "must be 'online' or 'offline'") String state) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list.current().answer(viewer, user, state));
+                    message = "must be 'online' or 'offline'") String state, HttpServletResponse response)
+            throws IOException {
+        JsonArrayBytes answer = list.current().answer(viewer, user, state);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLengthLong(answer.length());
+        answer.writeTo(response.getOutputStream());
     }
 
     @GetMapping("/{user}/{device}")

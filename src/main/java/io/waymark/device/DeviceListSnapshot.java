@@ -18,11 +18,10 @@ import io.waymark.owntracks.DeviceId;
  * The device list as {@code GET /api/v1/devices} answers it now: every device's entry as the
  * JSON bytes the API writes for its {@link DeviceView}, in the list's order (by user and device,
  * as the database sorts them). Immutable: a change makes a new snapshot ({@link #patched}). Any
- * viewer's answer, with any filter, is a join of kept bytes; nothing is serialized per request.
+ * viewer's answer, with any filter, is the kept bytes written out in turn; nothing is serialized
+ * or joined per request.
  */
 final class DeviceListSnapshot {
-
-    private static final byte COMMA = ',';
 
     /**
      * One device in the list.
@@ -49,23 +48,31 @@ final class DeviceListSnapshot {
     /** Never changed once made. */
     private final List<Entry> entries;
 
+    /** Never changed once made; shared by a patch that keeps every device in its place. */
     private final Map<DeviceId, Integer> positions;
 
     private final long generation;
 
     private final Instant loadedAt;
 
-    /** The unfiltered answer (an admin's), joined once when first asked. */
-    private volatile byte[] everything;
-
     private DeviceListSnapshot(List<Entry> entries, long generation, Instant loadedAt) {
+        this(entries, positionsOf(entries), generation, loadedAt);
+    }
+
+    private DeviceListSnapshot(List<Entry> entries, Map<DeviceId, Integer> positions, long generation,
+            Instant loadedAt) {
         this.entries = entries;
-        this.positions = new HashMap<>(entries.size() * 2);
+        this.positions = positions;
+        this.generation = generation;
+        this.loadedAt = loadedAt;
+    }
+
+    private static Map<DeviceId, Integer> positionsOf(List<Entry> entries) {
+        Map<DeviceId, Integer> positions = new HashMap<>(entries.size() * 2);
         for (int i = 0; i < entries.size(); i++) {
             positions.put(entries.get(i).id(), i);
         }
-        this.generation = generation;
-        this.loadedAt = loadedAt;
+        return positions;
     }
 
     /**
@@ -110,10 +117,11 @@ final class DeviceListSnapshot {
             gone.remove(id);
         }
         gone.removeIf(id -> !positions.containsKey(id));
-        if (!gone.isEmpty()) {
-            gone.forEach(id -> patched.set(positions.get(id), null));
-            patched.removeIf(Objects::isNull);
+        if (gone.isEmpty()) {
+            return new DeviceListSnapshot(patched, positions, generation, loadedAt); // every device in its place
         }
+        gone.forEach(id -> patched.set(positions.get(id), null));
+        patched.removeIf(Objects::isNull);
         return new DeviceListSnapshot(patched, generation, loadedAt);
     }
 
@@ -167,44 +175,17 @@ final class DeviceListSnapshot {
     /**
      * The JSON array of the devices {@code viewer} may see, optionally only those of
      * {@code user} and/or in presence {@code state}: what {@code DeviceQueries.devices} returns,
-     * as the API writes it. Callers must not change the array (the unfiltered one is shared).
+     * as the API writes it.
      */
-    byte[] answer(Viewer viewer, String user, String state) {
-        if (viewer.admin() && user == null && state == null) {
-            byte[] all = everything;
-            if (all == null) {
-                all = join(entries);
-                everything = all;
-            }
-            return all;
-        }
-        List<Entry> wanted = new ArrayList<>();
+    JsonArrayBytes answer(Viewer viewer, String user, String state) {
+        boolean everything = viewer.admin() && user == null && state == null;
+        List<byte[]> wanted = new ArrayList<>(everything ? entries.size() : 16);
         for (Entry e : entries) {
-            if ((user == null || user.equals(e.id().user())) && (state == null || state.equals(e.state()))
-                    && viewer.canSee(e.id().user())) {
-                wanted.add(e);
+            if (everything || ((user == null || user.equals(e.id().user())) && (state == null || state.equals(e.state()))
+                    && viewer.canSee(e.id().user()))) {
+                wanted.add(e.json());
             }
         }
-        return join(wanted);
-    }
-
-    private static byte[] join(List<Entry> wanted) {
-        int size = 2 + Math.max(0, wanted.size() - 1);
-        for (Entry e : wanted) {
-            size += e.json().length;
-        }
-        byte[] out = new byte[size];
-        out[0] = '[';
-        int at = 1;
-        for (int i = 0; i < wanted.size(); i++) {
-            Entry e = wanted.get(i);
-            if (i > 0) {
-                out[at++] = COMMA;
-            }
-            System.arraycopy(e.json(), 0, out, at, e.json().length);
-            at += e.json().length;
-        }
-        out[at] = ']';
-        return out;
+        return new JsonArrayBytes(wanted);
     }
 }

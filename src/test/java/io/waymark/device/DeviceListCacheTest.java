@@ -72,6 +72,16 @@ class DeviceListCacheTest {
         assertThat(names(cache.current())).containsExactly("Ann", "Robert", "Cat");
         verify(queries).devices(List.of(new DeviceId("bob", "phone")));
         verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+
+        // patches in place share the positions: they must still say where each device is
+        rows.set(2, view("cat", "watch", "Catherine", null));
+        cache.changed(List.of(new DeviceId("cat", "watch")));
+        assertThat(names(cache.current())).containsExactly("Ann", "Robert", "Catherine");
+        rows.remove(0);
+        rows.set(0, view("bob", "phone", "Bob", null));
+        cache.changed(List.of(new DeviceId("ann", "phone"), new DeviceId("bob", "phone")));
+        assertThat(names(cache.current())).containsExactly("Bob", "Catherine");
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
     }
 
     @Test
@@ -91,7 +101,7 @@ class DeviceListCacheTest {
         cache.changed(List.of(new DeviceId("ann", "tablet"), new DeviceId("cat", "watch")));
         DeviceListSnapshot patched = cache.current();
         assertThat(names(patched)).containsExactly("Ann", "Ann's tablet", "Bob", "Catherine");
-        assertThat(patched.answer(Viewer.UNRESTRICTED, null, null)).isEqualTo(json.writeValueAsBytes(rows));
+        assertThat(patched.answer(Viewer.UNRESTRICTED, null, null).toByteArray()).isEqualTo(json.writeValueAsBytes(rows));
         verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
         verify(queries, times(1)).deviceIds();
     }
@@ -123,7 +133,7 @@ class DeviceListCacheTest {
         written.clear();
         DeviceListSnapshot again = DeviceListSnapshot.of(List.copyOf(rows), writer, 0, T0, first);
         assertThat(written).extracting(DeviceView::name).containsExactly("Robert", "Dan");
-        assertThat(again.answer(Viewer.UNRESTRICTED, null, null)).isEqualTo(json.writeValueAsBytes(rows));
+        assertThat(again.answer(Viewer.UNRESTRICTED, null, null).toByteArray()).isEqualTo(json.writeValueAsBytes(rows));
     }
 
     @Test
@@ -190,20 +200,24 @@ class DeviceListCacheTest {
     void eachViewerAndFilterGetsWhatTheQueryWouldReturnAsTheApiWritesIt() {
         DeviceListSnapshot snapshot = cache.current();
         Viewer ann = new Viewer("ann", false, Visibility.only(Set.of("ann", "cat")));
-        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, null)).isEqualTo(json.writeValueAsBytes(rows));
-        assertThat(snapshot.answer(ann, null, null)).isEqualTo(json.writeValueAsBytes(List.of(rows.get(0), rows.get(2))));
-        assertThat(snapshot.answer(ann, "bob", null)).isEqualTo("[]".getBytes());
-        assertThat(snapshot.answer(Viewer.UNRESTRICTED, "bob", null)).isEqualTo(json.writeValueAsBytes(List.of(rows.get(1))));
-        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, "online")).isEqualTo(json.writeValueAsBytes(List.of(rows.get(0))));
-        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, "offline")).as("never heard of counts as offline")
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, null).toByteArray()).isEqualTo(json.writeValueAsBytes(rows));
+        assertThat(snapshot.answer(ann, null, null).toByteArray()).isEqualTo(json.writeValueAsBytes(List.of(rows.get(0), rows.get(2))));
+        assertThat(snapshot.answer(ann, "bob", null).toByteArray()).isEqualTo("[]".getBytes());
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, "bob", null).toByteArray()).isEqualTo(json.writeValueAsBytes(List.of(rows.get(1))));
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, "online").toByteArray()).isEqualTo(json.writeValueAsBytes(List.of(rows.get(0))));
+        assertThat(snapshot.answer(Viewer.UNRESTRICTED, null, "offline").toByteArray()).as("never heard of counts as offline")
             .isEqualTo(json.writeValueAsBytes(List.of(rows.get(1), rows.get(2))));
-        assertThat(snapshot.answer(ann, null, "offline")).isEqualTo(json.writeValueAsBytes(List.of(rows.get(2))));
-        assertThat(snapshot.answer(Viewer.NOBODY, null, null)).isEqualTo("[]".getBytes());
+        assertThat(snapshot.answer(ann, null, "offline").toByteArray()).isEqualTo(json.writeValueAsBytes(List.of(rows.get(2))));
+        assertThat(snapshot.answer(Viewer.NOBODY, null, null).toByteArray()).isEqualTo("[]".getBytes());
+        for (Viewer viewer : List.of(Viewer.UNRESTRICTED, ann, Viewer.NOBODY)) {
+            JsonArrayBytes answer = snapshot.answer(viewer, null, null);
+            assertThat(answer.length()).as("the Content-Length").isEqualTo(answer.toByteArray().length);
+        }
     }
 
     private List<String> names(DeviceListSnapshot snapshot) {
         List<String> names = new ArrayList<>();
-        for (JsonNode device : json.readTree(snapshot.answer(Viewer.UNRESTRICTED, null, null))) {
+        for (JsonNode device : json.readTree(snapshot.answer(Viewer.UNRESTRICTED, null, null).toByteArray())) {
             names.add(device.get("name").asString());
         }
         return names;
