@@ -40,6 +40,7 @@
 #   BENCH_JAVA_OPTS      JVM options of the bench's own JVM; default "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 #                        -Xmx512m": its polling takes the machine's CPU too
 #   SKIP_BUILD=1         reuse target/waymark-*.jar and bench/target/waymark-bench.jar
+#   WAYMARK_JAR=…        measure this Waymark jar instead of target/waymark-*.jar (A/B runs)
 #   KEEP=1               keep the work directory (logs, databases, recordings)
 set -euo pipefail
 
@@ -259,7 +260,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     ./mvnw -q -DskipTests package
     ./mvnw -q -f bench/pom.xml package
 fi
-WAYMARK_JAR=$(ls "$ROOT"/target/waymark-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)
+WAYMARK_JAR=${WAYMARK_JAR:-$(ls "$ROOT"/target/waymark-*.jar | grep -v -e '-sources' -e '-javadoc' | head -1)}
 BENCH_JAR="$ROOT/bench/target/waymark-bench.jar"
 echo "Waymark: $WAYMARK_JAR ($(git -C "$ROOT" rev-parse --short HEAD)); work directory: $WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
