@@ -30,8 +30,12 @@ public class DeviceChanges {
 
     private final EventAudiences audiences;
 
-    DeviceChanges(DeviceListCache list, ApplicationEventPublisher events, EventAudiences audiences) {
+    private final CommittedDeviceRows committed;
+
+    DeviceChanges(DeviceListCache list, ApplicationEventPublisher events, EventAudiences audiences,
+            CommittedDeviceRows committed) {
         this.list = list;
+        this.committed = committed;
         this.events = events;
         this.audiences = audiences;
     }
@@ -53,6 +57,7 @@ public class DeviceChanges {
     /** Any row may have changed or gone (a user's devices erased). */
     public void changedAll() {
         AfterCommit.run(() -> {
+            committed.forgetAll();
             list.changedAll();
             publish(new DevicesChanged(List.of(), true));
         });

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.waymark.config.AfterCommit;
 import io.waymark.config.SqlColumns;
@@ -72,17 +71,15 @@ public class DeviceRegistry {
 
     private final String insertDevice;
 
-    /** The committed transport of each device, so the column is written only when it changes. */
-    private final Map<DeviceId, Transport> transports = new ConcurrentHashMap<>();
-
-    /** Devices known to have a committed row; saves an insert per batch per device. */
-    private final Set<DeviceId> knownDevices = ConcurrentHashMap.newKeySet();
+    /** Which rows exist and their transports: saves an insert per batch per device, and the transport's writes. */
+    private final CommittedDeviceRows committed;
 
     DeviceRegistry(NamedParameterJdbcTemplate jdbc, SqlDialect dialect, ApplicationEventPublisher events,
-            DeviceChanges changes) {
+            DeviceChanges changes, CommittedDeviceRows committed) {
         this.jdbc = jdbc;
         this.events = events;
         this.changes = changes;
+        this.committed = committed;
         this.insertDevice = dialect.insertIgnore("device", KEY.names(), KEY.names());
     }
 
@@ -136,22 +133,26 @@ public class DeviceRegistry {
     }
 
     private void recordTransport(Map<DeviceId, Transport> latest) {
+        long generation = committed.generation();
         Map<DeviceId, String> changed = new LinkedHashMap<>();
+        Map<DeviceId, Transport> written = new LinkedHashMap<>();
         latest.forEach((device, t) -> {
-            if (transports.get(device) != t) {
+            if (committed.transport(device) != t) {
                 changed.put(device, t.code());
+                written.put(device, t);
             }
         });
         if (!changed.isEmpty()) {
             updateText("transport", changed);
             changes.changed(changed.keySet());
-            AfterCommit.run(() -> changed.keySet().forEach(d -> transports.put(d, latest.get(d))));
+            AfterCommit.run(() -> committed.committed(written, generation));
         }
     }
 
     /** Makes sure every device has a row before anything refers to it. */
     public void ensure(Collection<DeviceId> devices) {
-        List<DeviceId> unknown = devices.stream().distinct().filter(d -> !knownDevices.contains(d)).toList();
+        long generation = committed.generation();
+        List<DeviceId> unknown = devices.stream().distinct().filter(d -> !committed.exists(d)).toList();
         if (unknown.isEmpty()) {
             return;
         }
@@ -166,7 +167,7 @@ public class DeviceRegistry {
         changes.changed(unknown);
         // Only a committed row is known: until then other transactions cannot see it, and one
         // that skipped the insert would update nothing (the last-known location would be lost).
-        AfterCommit.run(() -> knownDevices.addAll(unknown));
+        AfterCommit.run(() -> committed.committed(unknown, generation));
     }
 
     /** When each device was last heard from; {@code last_seen} never moves backwards. */

@@ -5,7 +5,7 @@ import io.waymark.cluster.RemoteEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Other instances' changes to device rows mark this instance's device list. */
+/** Other instances' changes to device rows mark this instance's device list (and what it remembers of the rows). */
 @Component
 class RemoteDeviceChanges {
 
@@ -13,9 +13,12 @@ class RemoteDeviceChanges {
 
     private final RemoteEvents remoteEvents;
 
-    RemoteDeviceChanges(DeviceListCache list, RemoteEvents remoteEvents) {
+    private final CommittedDeviceRows committed;
+
+    RemoteDeviceChanges(DeviceListCache list, RemoteEvents remoteEvents, CommittedDeviceRows committed) {
         this.list = list;
         this.remoteEvents = remoteEvents;
+        this.committed = committed;
     }
 
     /** Only another instance's: this instance's own marked the list when they committed. */
@@ -25,6 +28,7 @@ class RemoteDeviceChanges {
             return;
         }
         if (changed.all()) {
+            committed.forgetAll(); // rows may have gone: another instance erased a user
             list.changedAll();
         }
         else {
@@ -34,6 +38,7 @@ class RemoteDeviceChanges {
 
     @EventListener(ClusterEventsMissed.class)
     void onClusterEventsMissed() {
+        committed.forgetAll();
         list.changedAll();
     }
 }

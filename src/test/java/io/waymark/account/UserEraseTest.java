@@ -5,9 +5,11 @@ import java.util.List;
 
 import io.waymark.support.Api;
 import io.waymark.support.EmbeddedWaymarkTest;
+import io.waymark.support.Phone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +62,24 @@ class UserEraseTest extends EmbeddedWaymarkTest {
         assertThat(api().send("DELETE", "/api/v1/users/kim", null).status()).isEqualTo(404);
         assertThat(api().send("DELETE", "/api/v1/users/kim?erase=true", null).status()).isEqualTo(204);
         assertThat(rows("location", "kim")).isZero();
+    }
+
+    /** Waymark remembers which devices have a row; an erase must make it forget the user's. */
+    @Test
+    void aDeviceThatPublishesAgainAfterItsUserWasErasedIsListedAgain() {
+        assertThat(api().pub("dana", "phone", Phone.location(48.1, 11.5, 1_700_000_000)).status()).isEqualTo(200);
+        assertThat(api().device("dana", "phone")).isNotNull();
+
+        assertThat(api().send("DELETE", "/api/v1/users/dana?erase=true", null).status()).isEqualTo(204);
+        assertThat(api().device("dana", "phone")).isNull();
+
+        // the same name again (pub creates the account anew), the same phone
+        assertThat(api().pub("dana", "phone", Phone.location(48.2, 11.6, 1_700_000_100)).status()).isEqualTo(200);
+        JsonNode device = api().device("dana", "phone");
+        assertThat(device).as("dana/phone listed again").isNotNull();
+        assertThat(device.get("location").get("tst").asLong()).isEqualTo(1_700_000_100);
+        assertThat(device.get("transport").asString()).as("the transport written again").isEqualTo("http");
+        assertThat(rows("device", "dana")).isOne();
     }
 
     private void create(String name) {

@@ -255,6 +255,26 @@ class ClusterTest {
         assertThat(second.api().get("/api/v1/devices")).isEqualTo(first.api().get("/api/v1/devices"));
     }
 
+    /** An instance remembers which device rows exist; a user erased on the other must make it forget. */
+    @Test
+    @Order(6)
+    void aUserErasedOnOneInstanceIsListedAgainWhenItsPhonePostsToTheOther() {
+        long tst = Phone.now() - 1000;
+        assertThat(first.api().pub("erased", "phone", Phone.location(46.5, 6.6, tst)).status()).isEqualTo(200);
+        assertThat(first.api().device("erased", "phone")).isNotNull();
+
+        assertThat(second.api().send("DELETE", "/api/v1/users/erased?erase=true", null).status()).isEqualTo(204);
+        await("the first instance hears of the erase").atMost(Duration.ofSeconds(10))
+            .until(() -> first.api().device("erased", "phone") == null);
+
+        assertThat(first.api().pub("erased", "phone", Phone.location(46.6, 6.7, tst + 1)).status()).isEqualTo(200);
+        for (WaymarkJvm instance : List.of(first, second)) {
+            JsonNode device = await("listed again").atMost(Duration.ofSeconds(10))
+                .until(() -> instance.api().device("erased", "phone"), found -> found != null);
+            assertThat(device.get("location").get("tst").asLong()).isEqualTo(tst + 1);
+        }
+    }
+
     private static WaymarkJvm start(String clientId) {
         Map<String, Object> properties = new HashMap<>(database.properties());
         properties.put("spring.profiles.active", "postgres");
