@@ -171,6 +171,15 @@ public class PresenceTracker {
         stale = true;
     }
 
+    /**
+     * Rows are gone (a user's data erased): once that commits, start again from the rows, so that
+     * memory does not keep a presence no row holds any more and skip writing it when the device
+     * comes back.
+     */
+    void rowsErased() {
+        AfterCommit.run(() -> stale = true);
+    }
+
     private void storeOnItsOwn(Proposals changes, boolean timeouts) {
         if (changes.isEmpty()) {
             return;

@@ -79,6 +79,7 @@ class UserEraseTest extends EmbeddedWaymarkTest {
         assertThat(device).as("dana/phone listed again").isNotNull();
         assertThat(device.get("location").get("tst").asLong()).isEqualTo(1_700_000_100);
         assertThat(device.get("transport").asString()).as("the transport written again").isEqualTo("http");
+        assertThat(device.get("presence").toString()).as("presence written again").contains("\"state\":\"online\"");
         assertThat(rows("device", "dana")).isOne();
     }
 

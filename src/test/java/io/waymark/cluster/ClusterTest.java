@@ -272,6 +272,7 @@ class ClusterTest {
             JsonNode device = await("listed again").atMost(Duration.ofSeconds(10))
                 .until(() -> instance.api().device("erased", "phone"), found -> found != null);
             assertThat(device.get("location").get("tst").asLong()).isEqualTo(tst + 1);
+            assertThat(device.get("presence").get("state").asString()).isEqualTo("online");
         }
     }
 
