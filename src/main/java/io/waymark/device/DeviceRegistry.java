@@ -135,17 +135,16 @@ public class DeviceRegistry {
     private void recordTransport(Map<DeviceId, Transport> latest) {
         long generation = committed.generation();
         Map<DeviceId, String> changed = new LinkedHashMap<>();
-        Map<DeviceId, Transport> written = new LinkedHashMap<>();
         latest.forEach((device, t) -> {
             if (committed.transport(device) != t) {
                 changed.put(device, t.code());
-                written.put(device, t);
             }
         });
         if (!changed.isEmpty()) {
             updateText("transport", changed);
             changes.changed(changed.keySet());
-            AfterCommit.run(() -> committed.committed(written, generation));
+            // the unchanged ones are remembered already: taking them all again changes nothing
+            AfterCommit.run(() -> committed.committed(latest, generation));
         }
     }
 
