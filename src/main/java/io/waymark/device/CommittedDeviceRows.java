@@ -2,7 +2,6 @@ package io.waymark.device;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.waymark.owntracks.DeviceId;
@@ -11,22 +10,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * What {@link DeviceRegistry} remembers of the committed device rows, so that a batch skips the
- * writes they already hold: which rows exist, and each one's transport. Forgotten whenever rows
- * may have gone (a user's data erased, here or on another instance, or cluster events missed):
- * a remembered row that is gone would make the next batch skip its insert, and its last-known
- * location would update nothing. What a batch learned before a forget is not kept after it.
+ * reads and writes they already answer: which rows exist with which {@code id} (the location
+ * history's key is made from it), and each one's transport. Forgotten whenever rows may have gone
+ * (a user's data erased, here or on another instance, or cluster events missed): a remembered row
+ * that is gone would make the next batch skip its insert, its last-known location would update
+ * nothing and its history would be keyed by the old row's id. What a batch learned before a forget
+ * is not kept after it.
  */
 @Component
 class CommittedDeviceRows {
 
-    private final Set<DeviceId> existing = ConcurrentHashMap.newKeySet();
+    private final Map<DeviceId, Long> ids = new ConcurrentHashMap<>();
 
     private final Map<DeviceId, Transport> transports = new ConcurrentHashMap<>();
 
     private long generation;
 
-    boolean exists(DeviceId device) {
-        return existing.contains(device);
+    /** The committed row's id, or null when this memory does not know the row. */
+    Long id(DeviceId device) {
+        return ids.get(device);
     }
 
     Transport transport(DeviceId device) {
@@ -38,15 +40,15 @@ class CommittedDeviceRows {
         return generation;
     }
 
-    /** After a commit: these rows exist, unless they were forgotten since {@code generation}. */
-    synchronized void committed(Collection<DeviceId> devices, long generation) {
+    /** After a commit: these rows exist with these ids, unless forgotten since {@code generation}. */
+    synchronized void rowsCommitted(Map<DeviceId, Long> rows, long generation) {
         if (generation == this.generation) {
-            existing.addAll(devices);
+            ids.putAll(rows);
         }
     }
 
     /** After a commit: these rows hold these transports, unless forgotten since {@code generation}. */
-    synchronized void committed(Map<DeviceId, Transport> written, long generation) {
+    synchronized void transportsCommitted(Map<DeviceId, Transport> written, long generation) {
         if (generation == this.generation) {
             transports.putAll(written);
         }
@@ -54,7 +56,7 @@ class CommittedDeviceRows {
 
     synchronized void forgetAll() {
         generation++;
-        existing.clear();
+        ids.clear();
         transports.clear();
     }
 }

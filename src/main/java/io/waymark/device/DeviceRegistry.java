@@ -3,6 +3,7 @@ package io.waymark.device;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,16 +145,30 @@ public class DeviceRegistry {
             updateText("transport", changed);
             changes.changed(changed.keySet());
             // the unchanged ones are remembered already: taking them all again changes nothing
-            AfterCommit.run(() -> committed.committed(latest, generation));
+            AfterCommit.run(() -> committed.transportsCommitted(latest, generation));
         }
     }
 
-    /** Makes sure every device has a row before anything refers to it. */
-    public void ensure(Collection<DeviceId> devices) {
+    /**
+     * Makes sure every device has a row before anything refers to it.
+     *
+     * @return each device's row {@code id}
+     */
+    public Map<DeviceId, Long> ensure(Collection<DeviceId> devices) {
         long generation = committed.generation();
-        List<DeviceId> unknown = devices.stream().distinct().filter(d -> !committed.exists(d)).toList();
+        Map<DeviceId, Long> ids = new HashMap<>();
+        Set<DeviceId> unknown = new LinkedHashSet<>();
+        for (DeviceId device : devices) {
+            Long id = committed.id(device);
+            if (id != null) {
+                ids.put(device, id);
+            }
+            else {
+                unknown.add(device);
+            }
+        }
         if (unknown.isEmpty()) {
-            return;
+            return ids;
         }
         try {
             jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
@@ -163,10 +178,17 @@ public class DeviceRegistry {
             // meanwhile; H2 waited for it to commit, so merging again now finds its row.
             jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
         }
+        Map<DeviceId, Long> made = new HashMap<>();
+        for (DeviceId device : unknown) {
+            made.put(device, jdbc.queryForObject("SELECT id FROM device WHERE user_name = :user_name"
+                    + " AND device_name = :device_name", KEY.source(device), Long.class));
+        }
+        ids.putAll(made);
         changes.changed(unknown);
         // Only a committed row is known: until then other transactions cannot see it, and one
         // that skipped the insert would update nothing (the last-known location would be lost).
-        AfterCommit.run(() -> committed.committed(unknown, generation));
+        AfterCommit.run(() -> committed.rowsCommitted(made, generation));
+        return ids;
     }
 
     /** When each device was last heard from; {@code last_seen} never moves backwards. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.waymark.account.Visibility;
 import io.waymark.owntracks.DeviceId;
+import io.waymark.tracking.LocationKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ public class FriendsFeed {
         Visibility visible = friends.visibleTo(viewer.user());
         List<String> messages = new ArrayList<>();
         jdbc.query("SELECT d.user_name, d.device_name, d.tid, d.display_name, d.face, d.tst, l.raw_json FROM device d"
-                + " LEFT JOIN location l ON l.user_name = d.user_name AND l.device_name = d.device_name AND l.tst = d.tst"
+                + " LEFT JOIN location l ON l.id = " + LocationKey.ofLastKnown("d")
                 + " ORDER BY d.user_name, d.device_name", rs -> {
                     DeviceId device = new DeviceId(rs.getString(1), rs.getString(2));
                     if (device.equals(viewer) || !visible.allows(device.user())) {

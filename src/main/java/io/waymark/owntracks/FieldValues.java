@@ -60,6 +60,12 @@ final class FieldValues {
             throw new InvalidMessageException(RejectionReason.OUT_OF_RANGE,
                     "field '" + name + "' is negative (" + value.longValue() + ")");
         }
+        // a message's own time (tst): the location history's key has room for 2^34 seconds;
+        // an optional time (created_at) is only kept, so a sender's milliseconds there cost no fix
+        if (required && value >= Location.TST_LIMIT) {
+            throw new InvalidMessageException(RejectionReason.OUT_OF_RANGE, "field '" + name + "' is "
+                    + value.longValue() + ", after the year 2514: OwnTracks times are epoch seconds");
+        }
         return value.longValue();
     }
 }

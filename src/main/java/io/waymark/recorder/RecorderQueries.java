@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.waymark.account.Viewer;
+import io.waymark.owntracks.DeviceId;
+import io.waymark.tracking.LocationKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,7 +58,7 @@ class RecorderQueries {
      */
     List<LastLocation> last(String user, String device) {
         StringBuilder sql = new StringBuilder("SELECT " + LOCATION_COLUMNS + ", d.display_name, d.face FROM device d"
-                + " JOIN location l ON l.user_name = d.user_name AND l.device_name = d.device_name AND l.tst = d.tst");
+                + " JOIN location l ON l.id = " + LocationKey.ofLastKnown("d"));
         List<Object> args = new ArrayList<>();
         if (user != null) {
             sql.append(" WHERE d.user_name = ?");
@@ -76,10 +78,10 @@ class RecorderQueries {
      * backwards then). Runs in a read-only transaction so that PostgreSQL uses a cursor.
      */
     void locations(String user, String device, long from, long to, int limit, Consumer<RecorderLocation> each) {
-        String sql = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.user_name = ? AND l.device_name = ?"
-                + " AND l.tst >= ? AND l.tst <= ? ORDER BY l.tst " + (limit > 0 ? "DESC LIMIT ?" : "ASC");
-        Object[] args = limit > 0 ? new Object[] { user, device, from, to, limit }
-                : new Object[] { user, device, from, to };
+        String sql = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE " + LocationKey.ofDevice("l.id")
+                + " ORDER BY l.id " + (limit > 0 ? "DESC LIMIT ?" : "ASC");
+        DeviceId id = new DeviceId(user, device);
+        Object[] args = limit > 0 ? LocationKey.range(id, from, to, limit) : LocationKey.range(id, from, to);
         readOnly.executeWithoutResult(status -> streaming.query(sql, rs -> {
             each.accept(location(rs));
         }, args));
@@ -91,8 +93,8 @@ class RecorderQueries {
      */
     Optional<Heard> lastHeard(Viewer viewer) {
         String sql = "SELECT d.last_seen, d.user_name, d.device_name, l.topic FROM device d"
-                + " LEFT JOIN location l ON l.user_name = d.user_name AND l.device_name = d.device_name"
-                + " AND l.tst = d.tst WHERE d.last_seen IS NOT NULL ORDER BY d.last_seen DESC";
+                + " LEFT JOIN location l ON l.id = " + LocationKey.ofLastKnown("d")
+                + " WHERE d.last_seen IS NOT NULL ORDER BY d.last_seen DESC";
         List<Heard> heard = jdbc.query(viewer.admin() ? sql + " LIMIT 1" : sql,
                 (rs, i) -> new Heard(instant(rs, 1), rs.getString(2), rs.getString(4) != null ? rs.getString(4)
                         : "owntracks/" + rs.getString(2) + "/" + rs.getString(3)));

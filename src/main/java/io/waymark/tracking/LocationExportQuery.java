@@ -22,7 +22,7 @@ class LocationExportQuery {
 
     private static final String COLUMNS = "lat, lon, acc, alt, vel, cog, batt, bs, conn, tst, received_at, inregions";
 
-    private static final String WINDOW = " FROM location WHERE user_name = ? AND device_name = ? AND tst >= ? AND tst <= ?";
+    private static final String WINDOW = " FROM location WHERE " + LocationKey.ofDevice("id");
 
     private final JdbcTemplate jdbc;
 
@@ -40,11 +40,10 @@ class LocationExportQuery {
      * limit, only the newest {@code limit} of them (still oldest first), as the JSON answer does.
      */
     void export(DeviceId id, long from, long to, Integer limit, LocationExportWriter writer) {
-        String sql = limit == null ? "SELECT " + COLUMNS + WINDOW + " ORDER BY tst"
-                : "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + WINDOW + " ORDER BY tst DESC LIMIT ?) newest"
+        String sql = limit == null ? "SELECT " + COLUMNS + WINDOW + " ORDER BY id"
+                : "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + WINDOW + " ORDER BY id DESC LIMIT ?) newest"
                         + " ORDER BY tst";
-        Object[] args = limit == null ? new Object[] { id.user(), id.device(), from, to }
-                : new Object[] { id.user(), id.device(), from, to, limit };
+        Object[] args = limit == null ? LocationKey.range(id, from, to) : LocationKey.range(id, from, to, limit);
         readOnly.executeWithoutResult(tx -> jdbc.query(sql, rs -> {
             try {
                 writer.write(LocationView.read(rs));

@@ -50,6 +50,12 @@ class LocationRecorder {
         .text("topic", ReceivedLocation::topic)
         .text("raw_json", ReceivedLocation::rawJson);
 
+    /** A fix with its key in the history ({@link LocationKey}). */
+    private record Keyed(long id, ReceivedLocation location) {
+    }
+
+    private static final SqlColumns<Keyed> ROW = COLUMNS.<Keyed>of(Keyed::location).bigint("id", Keyed::id);
+
     /** A device's newest fix of the batch, and when it was last seen (for the same UPDATE). */
     private record LastKnown(ReceivedLocation location, Instant seen) {
     }
@@ -64,11 +70,14 @@ class LocationRecorder {
 
     private final JdbcTemplate jdbc;
 
-    private final InsertIgnore<ReceivedLocation> insertLocation;
+    private final InsertIgnore<Keyed> insertLocation;
 
-    LocationRecorder(JdbcTemplate jdbc, SqlDialect dialect) {
+    private final DeviceRegistry devices;
+
+    LocationRecorder(JdbcTemplate jdbc, SqlDialect dialect, DeviceRegistry devices) {
         this.jdbc = jdbc;
-        this.insertLocation = dialect.insertIgnoreBatch("location", COLUMNS, List.of("user_name", "device_name", "tst"));
+        this.devices = devices;
+        this.insertLocation = dialect.insertIgnoreBatch("location", ROW, List.of("id"));
     }
 
     /**
@@ -81,11 +90,16 @@ class LocationRecorder {
         if (locations.isEmpty()) {
             return new Stored(List.of(), Map.of());
         }
-        insertLocation.batch(jdbc, locations);
         Map<DeviceId, ReceivedLocation> newest = new LinkedHashMap<>();
         for (ReceivedLocation l : locations) {
             newest.merge(l.deviceId(), l, (a, b) -> b.location().tst() > a.location().tst() ? b : a);
         }
+        Map<DeviceId, Long> deviceRows = devices.ensure(newest.keySet());
+        List<Keyed> keyed = new ArrayList<>(locations.size());
+        for (ReceivedLocation l : locations) {
+            keyed.add(new Keyed(LocationKey.of(deviceRows.get(l.deviceId()), l.location().tst()), l));
+        }
+        insertLocation.batch(jdbc, keyed);
         List<ReceivedLocation> candidates = new ArrayList<>(newest.values());
         List<LastKnown> rows = new ArrayList<>(candidates.size());
         for (ReceivedLocation l : candidates) {

@@ -2,6 +2,7 @@ package io.waymark.tracking;
 
 import io.waymark.account.UserDataEraser;
 import io.waymark.device.DeviceChanges;
+import io.waymark.owntracks.Location;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TrackingDataEraser implements UserDataEraser {
 
-    private static final String[] TABLES = { "location", "region_transition", "waypoint", "device" };
+    private static final String[] TABLES = { "region_transition", "waypoint", "device" };
 
     private final JdbcClient jdbc;
 
@@ -23,6 +24,14 @@ class TrackingDataEraser implements UserDataEraser {
     @Override
     public int eraseDataOf(String user) {
         int rows = 0;
+        // each device's history is a range of the key: no scan of everyone's history
+        for (long device : jdbc.sql("SELECT id FROM device WHERE user_name = :user").param("user", user)
+                .query(Long.class).list()) {
+            rows += jdbc.sql("DELETE FROM location WHERE id BETWEEN :first AND :last")
+                .param("first", LocationKey.of(device, 0))
+                .param("last", LocationKey.of(device, Location.TST_LIMIT - 1))
+                .update();
+        }
         for (String table : TABLES) {
             rows += jdbc.sql("DELETE FROM " + table + " WHERE user_name = :user").param("user", user).update();
         }

@@ -25,10 +25,10 @@ class TrackingQueries {
      */
     List<LocationView> locations(DeviceId id, long from, long to, Integer limit) {
         String sql = "SELECT lat, lon, acc, alt, vel, cog, batt, bs, conn, tst, received_at, inregions FROM location"
-                + " WHERE user_name = ? AND device_name = ? AND tst >= ? AND tst <= ? ORDER BY tst DESC";
+                + " WHERE " + LocationKey.ofDevice("id") + " ORDER BY id DESC";
         List<LocationView> newestFirst = limit == null
-                ? jdbc.query(sql, (rs, i) -> LocationView.read(rs), id.user(), id.device(), from, to)
-                : jdbc.query(sql + " LIMIT ?", (rs, i) -> LocationView.read(rs), id.user(), id.device(), from, to, limit);
+                ? jdbc.query(sql, (rs, i) -> LocationView.read(rs), LocationKey.range(id, from, to))
+                : jdbc.query(sql + " LIMIT ?", (rs, i) -> LocationView.read(rs), LocationKey.range(id, from, to, limit));
         List<LocationView> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;

@@ -29,10 +29,13 @@ class StoredKeys {
         }
         Set<HistoryKey> present = new HashSet<>();
         if (!locationTimes.isEmpty()) {
-            jdbc.query("SELECT tst FROM location WHERE user_name = ? AND device_name = ? AND tst IN ("
-                    + placeholders(locationTimes.size()) + ")", rs -> {
+            // the device's history between the first and the last of these times, by its key
+            Object[] args = io.waymark.tracking.LocationKey.range(device, Collections.min(locationTimes),
+                    Collections.max(locationTimes), locationTimes.toArray());
+            jdbc.query("SELECT tst FROM location WHERE " + io.waymark.tracking.LocationKey.ofDevice("id")
+                    + " AND tst IN (" + placeholders(locationTimes.size()) + ")", rs -> {
                         present.add(new LocationKey(rs.getLong(1)));
-                    }, arguments(device, locationTimes));
+                    }, args);
         }
         if (!transitionTimes.isEmpty()) {
             jdbc.query("SELECT tst, event, region_key FROM region_transition WHERE user_name = ? AND device_name = ?"

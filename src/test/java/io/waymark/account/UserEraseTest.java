@@ -91,8 +91,9 @@ class UserEraseTest extends EmbeddedWaymarkTest {
     private void insertData(String user) {
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("INSERT INTO device (user_name, device_name, display_name) VALUES (:u, 'phone', 'card')").param("u", user).update();
-        jdbc.sql("INSERT INTO location (user_name, device_name, tst, lat, lon, received_at, topic, raw_json)"
-                + " VALUES (:u, 'phone', 1, 1.0, 2.0, :at, :topic, '{}')")
+        jdbc.sql("INSERT INTO location (id, user_name, device_name, tst, lat, lon, received_at, topic, raw_json)"
+                + " SELECT id * 17179869184 + 1, user_name, device_name, 1, 1.0, 2.0, :at, :topic, '{}' FROM device"
+                + " WHERE user_name = :u AND device_name = 'phone'")
             .param("u", user).param("at", now).param("topic", "owntracks/" + user + "/phone").update();
         jdbc.sql("INSERT INTO presence_event (user_name, device_name, state, reason, at) VALUES (:u, 'phone', 'online', 'message', :at)")
             .param("u", user).param("at", now).update();

@@ -1,6 +1,5 @@
 package io.waymark.device;
 
-import java.util.List;
 import java.util.Map;
 
 import io.waymark.owntracks.DeviceId;
@@ -20,23 +19,23 @@ class CommittedDeviceRowsTest {
     @Test
     void remembersWhatABatchCommitted() {
         long generation = rows.generation();
-        rows.committed(List.of(PHONE), generation);
-        rows.committed(Map.of(PHONE, Transport.HTTP), generation);
+        rows.rowsCommitted(Map.of(PHONE, 7L), generation);
+        rows.transportsCommitted(Map.of(PHONE, Transport.HTTP), generation);
 
-        assertThat(rows.exists(PHONE)).isTrue();
-        assertThat(rows.exists(WATCH)).isFalse();
+        assertThat(rows.id(PHONE)).isEqualTo(7L);
+        assertThat(rows.id(WATCH)).isNull();
         assertThat(rows.transport(PHONE)).isEqualTo(Transport.HTTP);
     }
 
     @Test
     void forgetsEverythingWhenRowsMayHaveGone() {
-        rows.committed(List.of(PHONE, WATCH), rows.generation());
-        rows.committed(Map.of(PHONE, Transport.MQTT), rows.generation());
+        rows.rowsCommitted(Map.of(PHONE, 1L, WATCH, 2L), rows.generation());
+        rows.transportsCommitted(Map.of(PHONE, Transport.MQTT), rows.generation());
 
         rows.forgetAll();
 
-        assertThat(rows.exists(PHONE)).isFalse();
-        assertThat(rows.exists(WATCH)).isFalse();
+        assertThat(rows.id(PHONE)).isNull();
+        assertThat(rows.id(WATCH)).isNull();
         assertThat(rows.transport(PHONE)).isNull();
     }
 
@@ -46,12 +45,12 @@ class CommittedDeviceRowsTest {
         long before = rows.generation();
         rows.forgetAll();
 
-        rows.committed(List.of(PHONE), before);
-        rows.committed(Map.of(PHONE, Transport.API), before);
+        rows.rowsCommitted(Map.of(PHONE, 1L), before);
+        rows.transportsCommitted(Map.of(PHONE, Transport.API), before);
 
-        assertThat(rows.exists(PHONE)).isFalse();
+        assertThat(rows.id(PHONE)).isNull();
         assertThat(rows.transport(PHONE)).isNull();
-        rows.committed(List.of(PHONE), rows.generation());
-        assertThat(rows.exists(PHONE)).isTrue();
+        rows.rowsCommitted(Map.of(PHONE, 3L), rows.generation());
+        assertThat(rows.id(PHONE)).isEqualTo(3L);
     }
 }

@@ -78,6 +78,7 @@ class LocationReaderParityTest {
             "{\"_type\":\"location\",\"lat\":52.52,\"lon\":-180.5,\"tst\":1718031660}",
             "{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405}",
             "{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":-1}",
+            "{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718031660000}",
             "{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":-0.5}",
             "{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718031660,\"created_at\":-5}",
             "{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718031660,\"created_at\":false}",

@@ -137,6 +137,25 @@ class OwnTracksCodecRejectionTest {
     }
 
     @Test
+    void tstInMillisecondsIsOutOfRange() {
+        assertRejected("{\"_type\":\"location\",\"lat\":52.52,\"lon\":13.405,\"tst\":1718040000000}",
+                RejectionReason.OUT_OF_RANGE, "'tst' is 1718040000000, after the year 2514");
+        // the last second the history's key holds, and the first it does not
+        assertThat(codec.decode(("{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"tst\":" + (Location.TST_LIMIT - 1) + "}")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOfSatisfying(Location.class,
+                        l -> assertThat(l.tst()).isEqualTo(Location.TST_LIMIT - 1));
+        assertRejected("{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"tst\":" + Location.TST_LIMIT + "}",
+                RejectionReason.OUT_OF_RANGE, "'tst'");
+    }
+
+    @Test
+    void createdAtInMillisecondsKeepsTheFix() {
+        assertThat(codec.decode("{\"_type\":\"location\",\"lat\":1,\"lon\":2,\"tst\":1718040000,\"created_at\":1718040000000}"
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOfSatisfying(Location.class,
+                        l -> assertThat(l.createdAt()).isEqualTo(1718040000000L));
+    }
+
+    @Test
     void negativeLwtTstIsOutOfRange() {
         assertRejected("{\"_type\":\"lwt\",\"tst\":-1718020000}", RejectionReason.OUT_OF_RANGE, "'tst'");
     }

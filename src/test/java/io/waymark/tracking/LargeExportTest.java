@@ -58,11 +58,11 @@ class LargeExportTest {
             // (autocommit): one huge transaction makes H2 keep an undo log of all of them
             for (int slice = 0; slice < POINTS; slice += 100_000) {
                 sql.execute("""
-                    INSERT INTO location (user_name, device_name, tst, lat, lon, alt, acc, batt, received_at, topic, raw_json)
-                    SELECT 'big', 'phone', %d + X, 45 + MOD(X, 10000) / 100000E0, 7 + MOD(X, 7777) / 100000E0,
+                    INSERT INTO location (id, user_name, device_name, tst, lat, lon, alt, acc, batt, received_at, topic, raw_json)
+                    SELECT (SELECT id FROM device WHERE user_name = 'big') * 17179869184 + %1$d + X, 'big', 'phone', %1$d + X, 45 + MOD(X, 10000) / 100000E0, 7 + MOD(X, 7777) / 100000E0,
                         CASE WHEN MOD(X, 2) = 0 THEN MOD(X, 500) END, 5, MOD(X, 100),
                         TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', 'owntracks/big/phone', '{}'
-                    FROM SYSTEM_RANGE(%d, %d)""".formatted(BASE, slice + 1, slice + 100_000));
+                    FROM SYSTEM_RANGE(%2$d, %3$d)""".formatted(BASE, slice + 1, slice + 100_000));
             }
         }
         System.out.printf("%,d points inserted in %d ms%n", POINTS, (System.nanoTime() - started) / 1_000_000);
