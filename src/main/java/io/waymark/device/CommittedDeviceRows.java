@@ -1,6 +1,5 @@
 package io.waymark.device;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

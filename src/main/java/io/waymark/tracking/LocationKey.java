@@ -11,13 +11,13 @@ import io.waymark.owntracks.Location;
  */
 public final class LocationKey {
 
+    private static final String DEVICE_BASE = "(SELECT id FROM device WHERE user_name = ? AND device_name = ?) * "
+            + Location.TST_LIMIT;
+
     /** SQL: the key of the row {@code device}'s last-known location (its {@code id} and {@code tst}). */
     public static String ofLastKnown(String device) {
         return device + ".id * " + Location.TST_LIMIT + " + " + device + ".tst";
     }
-
-    private static final String DEVICE_BASE = "(SELECT id FROM device WHERE user_name = ? AND device_name = ?) * "
-            + Location.TST_LIMIT;
 
     /**
      * SQL: the keys of one device's fixes with {@code from <= tst <= to}; its parameters are
@@ -28,8 +28,9 @@ public final class LocationKey {
     }
 
     /**
-     * The parameters of {@link #ofDevice}, then {@code then} (the statement's next ones). The window is clamped to the tst a key can hold, so that
-     * it never reaches into the next device's keys; one that holds none stays empty (from > to).
+     * The parameters of {@link #ofDevice}, then {@code then} (the statement's next ones). The
+     * window is clamped to the tst a key can hold, so that it never reaches into the next device's
+     * keys; a window that holds none stays empty (from > to).
      */
     public static Object[] range(DeviceId device, long from, long to, Object... then) {
         long first = Math.max(0, Math.min(from, Location.TST_LIMIT));
