@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"from": instance, "seq": n, "events": [{"type": name, "event": {...}}, ...]}}, or,
  * for events too large for a notification, {@code {"from", "seq", "readBack": id}} (the
  * envelope is in {@code cluster_event}), or {@code {"from", "seq", "missed": true}} when the
- * sender had to drop events. Event types come from the {@link ClusterEventType} beans.
+ * sender had to drop events, or {@code {"from", "seq", "hello": true}} (perhaps with
+ * {@code "missed": true}) when an instance says it is there. Event types come from the {@link ClusterEventType} beans.
  */
 @Component
 class ClusterEventCodec {
@@ -70,6 +71,19 @@ class ClusterEventCodec {
         return "{\"from\":\"" + from + "\",\"seq\":" + seq + ",\"missed\":true}";
     }
 
+    /** Sender's own notifications start with this (PostgreSQL delivers them to it too). */
+    String prefix(String from) {
+        return "{\"from\":\"" + from + "\"";
+    }
+
+    /**
+     * An instance saying it is there ({@link ClusterPeers}); with {@code missed}, also that the
+     * receiver may have missed some of its events, as it did not know the receiver was there.
+     */
+    String hello(String from, long seq, boolean missed) {
+        return "{\"from\":\"" + from + "\",\"seq\":" + seq + ",\"hello\":true" + (missed ? ",\"missed\":true}" : "}");
+    }
+
     /** Reads an envelope; events of unknown types (a newer instance's) and unreadable ones are skipped. */
     Envelope decode(String payload) {
         JsonNode root = json.readTree(payload);
@@ -89,10 +103,10 @@ class ClusterEventCodec {
         }
         JsonNode readBack = root.get("readBack");
         return new Envelope(root.path("from").asString(), events, readBack == null ? null : readBack.asLong(),
-                root.path("missed").asBoolean(false));
+                root.path("missed").asBoolean(false), root.path("hello").asBoolean(false));
     }
 
     /** A decoded notification. */
-    record Envelope(String from, List<Object> events, Long readBack, boolean missed) {
+    record Envelope(String from, List<Object> events, Long readBack, boolean missed, boolean hello) {
     }
 }

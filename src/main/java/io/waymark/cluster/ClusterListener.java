@@ -30,6 +30,8 @@ import tools.jackson.core.JacksonException;
  * {@link RemoteEvents}) so that it is not sent back. A lost connection is made again after a
  * second; since notifications sent meanwhile are gone, {@link ClusterEventsMissed} tells the
  * listeners to re-read. Its own notifications come back too and are skipped by the sender's id.
+ * Every other instance it hears is noted in {@link ClusterPeers}; a new one is greeted with a
+ * hello that also tells it to re-read, since this instance sent no events while it knew of none.
  */
 @Component
 class ClusterListener implements SmartLifecycle {
@@ -55,6 +57,12 @@ class ClusterListener implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
 
+    private final ClusterPeers peers;
+
+    private final ClusterNotifier notifier;
+
+    private final String ownPrefix;
+
     private final CountDownLatch listening = new CountDownLatch(1);
 
     private volatile boolean running;
@@ -62,8 +70,12 @@ class ClusterListener implements SmartLifecycle {
     private volatile Thread thread;
 
     ClusterListener(ClusterChannel channel, ClusterEventCodec codec, RemoteEvents remoteEvents,
-            ApplicationEventPublisher events, JdbcConnectionDetails database, JdbcTemplate jdbc) {
+            ApplicationEventPublisher events, JdbcConnectionDetails database, JdbcTemplate jdbc, ClusterPeers peers,
+            ClusterNotifier notifier) {
         this.channel = channel;
+        this.peers = peers;
+        this.notifier = notifier;
+        this.ownPrefix = channel.enabled() ? codec.prefix(channel.instanceId()) : null;
         this.codec = codec;
         this.remoteEvents = remoteEvents;
         this.events = events;
@@ -79,6 +91,9 @@ class ClusterListener implements SmartLifecycle {
                     statement.execute("LISTEN " + channel.quotedName());
                 }
                 listening.countDown();
+                // the others learn of this instance (and answer with their own hello), so that they
+                // send it their events; a reconnected listener has missed some anyway (below)
+                notifier.hello(false);
                 if (!first) {
                     log.info("Listening to the other instances again");
                     events.publishEvent(new ClusterEventsMissed("the connection to the other instances was lost"));
@@ -142,10 +157,17 @@ class ClusterListener implements SmartLifecycle {
 
     /** One notification; a bad one is logged and skipped, never stops the listener. */
     private void receive(String payload) {
+        if (payload.startsWith(ownPrefix)) {
+            return; // its own, skipped before decoding: a busy instance sends thousands of events a second
+        }
         try {
             Envelope envelope = codec.decode(payload);
             if (channel.instanceId().equals(envelope.from())) {
                 return;
+            }
+            if (envelope.from() != null && peers.heard(envelope.from())) {
+                // a new instance: it learns of this one, and may have missed what this one sent to nobody
+                notifier.hello(true);
             }
             if (envelope.missed()) {
                 events.publishEvent(new ClusterEventsMissed("another instance dropped events"));
@@ -169,7 +191,7 @@ class ClusterListener implements SmartLifecycle {
         List<String> payload = jdbc.queryForList("SELECT payload FROM cluster_event WHERE id = ?", String.class, id);
         if (payload.isEmpty()) {
             events.publishEvent(new ClusterEventsMissed("an event to read back was already gone"));
-            return new Envelope(null, List.of(), null, false);
+            return new Envelope(null, List.of(), null, false, false);
         }
         return codec.decode(payload.get(0));
     }

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * large for one goes to {@code cluster_event} and the notification carries its id.
  * <p>
  * Never blocks the committing thread: when the queue is full (the database cannot keep up)
- * events are dropped, and the others are told so ({@code missed}) and re-read.
+ * events are dropped, and the others are told so ({@code missed}) and re-read. While no other
+ * instance is heard ({@link ClusterPeers}) nothing is sent but a hello now and then.
  */
 @Component
 class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, EventAudience {
@@ -60,6 +61,11 @@ class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, Eve
 
     private final TransactionOperations transactions;
 
+    private final ClusterPeers peers;
+
+    /** When this instance last said hello; written by the listener's thread too. */
+    private volatile long lastHello = System.nanoTime();
+
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
 
     private final AtomicLong dropped = new AtomicLong();
@@ -73,8 +79,9 @@ class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, Eve
     private long lastCleanup = System.nanoTime();
 
     ClusterNotifier(ClusterChannel channel, ClusterEventCodec codec, RemoteEvents remoteEvents, JdbcTemplate jdbc,
-            TransactionOperations transactions) {
+            TransactionOperations transactions, ClusterPeers peers) {
         this.channel = channel;
+        this.peers = peers;
         this.codec = codec;
         this.remoteEvents = remoteEvents;
         this.jdbc = jdbc;
@@ -87,9 +94,10 @@ class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, Eve
                 && codec.isClusterWide(eventType.as(PayloadApplicationEvent.class).getGeneric().toClass());
     }
 
+    /** Only while another instance is there to hear it: alone, an event goes to nobody. */
     @Override
     public boolean wants(Object event) {
-        return channel.enabled() && codec.isClusterWide(event.getClass());
+        return channel.enabled() && codec.isClusterWide(event.getClass()) && peers.any();
     }
 
     @Override
@@ -97,6 +105,9 @@ class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, Eve
         Object payload = ((PayloadApplicationEvent<?>) event).getPayload();
         if (remoteEvents.isRemote(payload)) {
             return; // another instance's: sending it back would echo it round the cluster
+        }
+        if (!peers.any()) {
+            return; // nobody to tell; an instance that comes is told to re-read (ClusterListener)
         }
         if (!queue.offer(payload)) {
             dropped.incrementAndGet();
@@ -123,6 +134,20 @@ class ClusterNotifier implements SmartLifecycle, GenericApplicationListener, Eve
                 batch.clear();
             }
             cleanUpNowAndThen();
+            if (System.nanoTime() - lastHello >= ClusterPeers.HELLO_INTERVAL.toNanos()) {
+                hello(false);
+            }
+        }
+    }
+
+    /** Tells the others this instance is there ({@link ClusterPeers}); from any thread, at once. */
+    void hello(boolean missed) {
+        lastHello = System.nanoTime();
+        try {
+            notify(codec.hello(channel.instanceId(), seq.incrementAndGet(), missed));
+        }
+        catch (DataAccessException ex) {
+            log.debug("Could not say hello to the other instances: {}", ex.toString());
         }
     }
 

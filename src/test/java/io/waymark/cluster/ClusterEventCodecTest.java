@@ -58,6 +58,22 @@ class ClusterEventCodecTest {
     }
 
     @Test
+    void aHelloSaysWhoIsThereAndWhetherTheReceiverMissedSomething() {
+        ClusterEventCodec.Envelope hello = codec.decode(codec.hello("other", 3, false));
+        assertThat(hello.hello()).isTrue();
+        assertThat(hello.from()).isEqualTo("other");
+        assertThat(hello.missed()).isFalse();
+        assertThat(hello.events()).isEmpty();
+        assertThat(codec.decode(codec.hello("other", 4, true)).missed()).isTrue();
+        assertThat(codec.decode(codec.missed("other", 5)).hello()).isFalse();
+        // the sender's own notifications are recognised before decoding
+        assertThat(codec.hello("other", 6, true)).startsWith(codec.prefix("other"));
+        assertThat(codec.events("other", 7, List.of(codec.encode(new PresenceChanged(PHONE, new Presence(
+                PresenceState.ONLINE, PresenceReason.MESSAGE, AT, AT)))))).startsWith(codec.prefix("other"));
+        assertThat(codec.readBack("another", 8, 1)).doesNotStartWith(codec.prefix("other"));
+    }
+
+    @Test
     void eventsOfAnUnknownTypeAreSkippedAndTheRestKept() {
         PresenceChanged presence = new PresenceChanged(PHONE, new Presence(PresenceState.ONLINE,
                 PresenceReason.MESSAGE, AT, AT));
