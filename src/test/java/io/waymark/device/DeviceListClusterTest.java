@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.waymark.support.Phone;
 import io.waymark.support.PostgresDatabase;
@@ -76,20 +77,20 @@ class DeviceListClusterTest {
             try (Statement statement = listener.createStatement()) {
                 statement.execute("LISTEN \"" + channel + "\"");
             }
+            List<String> payloads = new ArrayList<>();
+            // an instance sends its changes only while it hears another (cluster.ClusterPeers): say
+            // hello as another instance and wait for the answer, which comes once it has heard this
+            // (an instance it has not heard yet, whichever test ran first: only a new one is answered)
+            String peer = "peer-" + UUID.randomUUID();
+            notify("{\"from\":\"" + peer + "\",\"seq\":1,\"hello\":true}");
+            await("the answer to a hello").atMost(Duration.ofSeconds(10)).until(() -> received(listener, payloads)
+                .stream().anyMatch(p -> p.contains("\"hello\":true") && !p.contains(peer)));
             try (Phone phone = app.phone("pgnotify", "phone")) {
                 phone.publishLocation(50, 8, Phone.now());
             }
-            List<String> payloads = new ArrayList<>();
-            await("a devices notification naming the phone").atMost(Duration.ofSeconds(10)).until(() -> {
-                PGNotification[] received = listener.unwrap(PGConnection.class).getNotifications(200);
-                if (received != null) {
-                    for (PGNotification n : received) {
-                        payloads.add(n.getParameter());
-                    }
-                }
-                return payloads.stream().anyMatch(p -> p.contains("\"type\":\"devices\"")
-                        && p.contains("{\"user\":\"pgnotify\",\"device\":\"phone\"}"));
-            });
+            await("a devices notification naming the phone").atMost(Duration.ofSeconds(10)).until(() -> received(listener, payloads)
+                .stream().anyMatch(p -> p.contains("\"type\":\"devices\"")
+                        && p.contains("{\"user\":\"pgnotify\",\"device\":\"phone\"}")));
         }
     }
 
@@ -110,12 +111,26 @@ class DeviceListClusterTest {
 
     /** What another instance's notifier sends once its transaction committed. */
     private static void notifyChanged(String event) throws SQLException {
+        notify("{\"from\":\"another-instance\",\"seq\":1,\"events\":[{\"type\":\"devices\",\"event\":" + event + "}]}");
+    }
+
+    private static void notify(String payload) throws SQLException {
         try (Connection connection = database.connect();
                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             notify.setString(1, channel);
-            notify.setString(2, "{\"from\":\"another-instance\",\"seq\":1,\"events\":[{\"type\":\"devices\",\"event\":"
-                    + event + "}]}");
+            notify.setString(2, payload);
             notify.execute();
         }
+    }
+
+    /** Adds what has arrived on {@code listener} to {@code payloads}; answers all of them so far. */
+    private static List<String> received(Connection listener, List<String> payloads) throws SQLException {
+        PGNotification[] received = listener.unwrap(PGConnection.class).getNotifications(200);
+        if (received != null) {
+            for (PGNotification n : received) {
+                payloads.add(n.getParameter());
+            }
+        }
+        return payloads;
     }
 }
