@@ -1,8 +1,8 @@
 package io.waymark.broker;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.hivemq.extension.sdk.api.async.Async;
@@ -18,11 +18,13 @@ import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInbound
  * PUBACK, by packet identifier, and whether its device is known yet. Being the connection's own,
  * none of it outlives the connection or meets a later one with the same client id.
  * <p>
- * HiveMQ runs one client's extension tasks one after the other, in the order of its packets, so a
- * message's PUBLISH is always handed off before its PUBACK is intercepted. The PUBACK passes at
- * once when the message is committed already; otherwise it is held (the client's later tasks
- * wait behind it, but what the client sent before it has been handed off: each commit now takes
- * the client's whole in-flight window, not one message).
+ * A message's PUBLISH is always handed off before the broker writes its PUBACK. The PUBACK passes
+ * at once when the message is committed already; otherwise it is held until the commit, by the
+ * connection's {@link PubackGate} in its Netty pipeline, or, where the gate cannot be installed,
+ * by this class as HiveMQ's PUBACK interceptor. HiveMQ runs a client's extension tasks one after
+ * the other and an interceptor's held PUBACK holds back the client's later tasks, the hand-off of
+ * PUBLISHes already read among them: each commit then takes only what the client sent before its
+ * first held PUBACK (3–5 messages); the gate holds nothing but PUBACKs.
  */
 final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutboundInterceptor {
 
@@ -32,7 +34,8 @@ final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutbou
 
     private final String clientId;
 
-    private final Map<Integer, PendingAck> pending = new ConcurrentHashMap<>();
+    /** Guarded by itself: filled by the extension task thread, emptied by the event loop (the gate). */
+    private final Map<Integer, PendingAck> pending = new HashMap<>();
 
     /** Set once {@link ClientDevices} knows the device; read and written on the task thread only. */
     private boolean deviceKnown;
@@ -59,7 +62,7 @@ final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutbou
             return;
         }
         Async<PubackOutboundOutput> puback = output.async(deadlines.holdLimit());
-        if (ack.hold(puback)) {
+        if (ack.hold(puback::resume)) {
             deadlines.watch(this, ack);
         }
         else {
@@ -77,23 +80,32 @@ final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutbou
 
     /** The message with {@code packetId} is handed off; its PUBACK is to wait for {@code ack}. */
     void expect(int packetId, PendingAck ack) {
-        PendingAck first = pending.putIfAbsent(packetId, ack);
-        if (first != null) {
-            // the client sent the packet identifier again before its PUBACK: PUBACKs come in order
-            PendingAck last = first;
-            while (last.later != null) {
-                last = last.later;
+        synchronized (pending) {
+            PendingAck first = pending.putIfAbsent(packetId, ack);
+            if (first != null) {
+                // the client sent the packet identifier again before its PUBACK: PUBACKs come in order
+                PendingAck last = first;
+                while (last.later != null) {
+                    last = last.later;
+                }
+                last.later = ack;
             }
-            last.later = ack;
         }
     }
 
-    private PendingAck take(int packetId) {
-        PendingAck first = pending.remove(packetId);
-        if (first != null && first.later != null) {
-            pending.put(packetId, first.later);
+    /** What the PUBACK with {@code packetId} waits for; null for a message not handed off. */
+    PendingAck take(int packetId) {
+        synchronized (pending) {
+            PendingAck first = pending.remove(packetId);
+            if (first != null && first.later != null) {
+                pending.put(packetId, first.later);
+            }
+            return first;
         }
-        return first;
+    }
+
+    PubackDeadlines deadlines() {
+        return deadlines;
     }
 
     String clientId() {

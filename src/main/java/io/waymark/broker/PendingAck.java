@@ -3,15 +3,15 @@ package io.waymark.broker;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.hivemq.extension.sdk.api.async.Async;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 
 /**
  * One QoS 1 message between its hand-off and its PUBACK. The batch writer's commit
  * ({@link #acknowledge()}, on the writer's thread) and the broker's outbound PUBACK
- * ({@link #hold}, on the client's extension task thread) meet here in either order: whichever
- * comes second lets the PUBACK go. A deadline that passes first ({@link #expire()}) takes the
- * held PUBACK away from the commit, so that it is never sent for a message not stored.
+ * ({@link #hold}, on the connection's event loop or its extension task thread) meet here in
+ * either order: whichever comes second lets the PUBACK go. A deadline that passes first
+ * ({@link #expire()}) takes the held PUBACK away from the commit, so that it is never sent for a
+ * message not stored.
  */
 final class PendingAck implements SimpleAcknowledgment {
 
@@ -19,7 +19,7 @@ final class PendingAck implements SimpleAcknowledgment {
 
     private static final Object EXPIRED = new Object();
 
-    /** null (neither yet), {@link #COMMITTED}, the held PUBACK (an {@link Async}), or {@link #EXPIRED}. */
+    /** null (neither yet), {@link #COMMITTED}, the held PUBACK's release (a {@link Runnable}), or {@link #EXPIRED}. */
     private final AtomicReference<Object> state = new AtomicReference<>();
 
     private volatile ScheduledFuture<?> deadline;
@@ -31,12 +31,12 @@ final class PendingAck implements SimpleAcknowledgment {
     @Override
     public void acknowledge() {
         Object before = state.getAndUpdate(s -> s == EXPIRED ? EXPIRED : COMMITTED);
-        if (before instanceof Async<?> puback) {
+        if (before instanceof Runnable release) {
             ScheduledFuture<?> watch = deadline;
             if (watch != null) {
                 watch.cancel(false);
             }
-            puback.resume();
+            release.run();
         }
     }
 
@@ -44,18 +44,24 @@ final class PendingAck implements SimpleAcknowledgment {
         return state.get() == COMMITTED;
     }
 
-    /** Holds the PUBACK for the commit; false if the commit came meanwhile (the PUBACK may go). */
-    boolean hold(Async<?> puback) {
-        return state.compareAndSet(null, puback);
+    /**
+     * Holds the PUBACK for the commit, which runs {@code release}; false if the commit came
+     * meanwhile (the PUBACK may go).
+     */
+    boolean hold(Runnable release) {
+        return state.compareAndSet(null, release);
     }
 
     void watchedBy(ScheduledFuture<?> watch) {
         deadline = watch;
     }
 
-    /** The held PUBACK, now no longer the commit's to release; null if the commit came first. */
-    Async<?> expire() {
+    /**
+     * The held PUBACK's release, now no longer the commit's to run: it stays {@link #committed()}
+     * false for good. Null if the commit came first.
+     */
+    Runnable expire() {
         Object current = state.get();
-        return current instanceof Async<?> puback && state.compareAndSet(current, EXPIRED) ? puback : null;
+        return current instanceof Runnable release && state.compareAndSet(current, EXPIRED) ? release : null;
     }
 }

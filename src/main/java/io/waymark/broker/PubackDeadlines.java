@@ -5,7 +5,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import com.hivemq.extension.sdk.api.async.Async;
 import com.hivemq.extension.sdk.api.services.session.ClientService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,23 +58,23 @@ final class PubackDeadlines {
     }
 
     private void expired(ConnectionHandOff connection, PendingAck ack) {
-        Async<?> puback = ack.expire();
-        if (puback != null) {
+        Runnable release = ack.expire();
+        if (release != null) {
             log.warn("Embedded broker: a message of {} was not stored within {} (database down?); disconnecting it "
                     + "without acknowledging, the client will send it again", connection.clientId(), commitTimeout);
-            releaseWhenClosed(connection, puback);
+            releaseWhenClosed(connection, release);
         }
     }
 
-    private void releaseWhenClosed(ConnectionHandOff connection, Async<?> puback) {
+    private void releaseWhenClosed(ConnectionHandOff connection, Runnable release) {
         connection.close(() -> clients.disconnectClient(connection.clientId())).whenComplete((done, failure) -> {
             if (failure == null) {
-                puback.resume(); // the client's later tasks go on; the PUBACK itself meets a closed channel
+                release.run(); // what waited behind it goes on, to a closed channel; a gate never sends this PUBACK
             }
             else {
                 log.error("Embedded broker: could not disconnect {} ({}); its PUBACK stays held, trying again in {}",
                         connection.clientId(), failure.toString(), RETRY);
-                timer.schedule(() -> releaseWhenClosed(connection, puback), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> releaseWhenClosed(connection, release), RETRY.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
     }

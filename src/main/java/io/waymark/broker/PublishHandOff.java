@@ -22,7 +22,7 @@ import org.springframework.integration.acks.SimpleAcknowledgment;
  * <p>
  * QoS 1 (the OwnTracks apps' default): the message is handed off and the interceptor returns at
  * once, so the broker goes on reading the client's next PUBLISHes while this one waits for its
- * commit; the connection's {@link ConnectionHandOff} holds the PUBACK until the batch writer's
+ * commit; the connection's {@link PubackGate} holds the PUBACK until the batch writer's
  * acknowledgement ({@link PendingAck}). The broker delivers the message to subscribers before
  * the commit. If no commit comes within the commit timeout (the database is down),
  * {@link PubackDeadlines} disconnects the client without that PUBACK, and the phone sends the
@@ -64,11 +64,19 @@ class PublishHandOff {
         return commitTimeout;
     }
 
-    /** Gives a new connection its own hand-off: the PUBLISH and the PUBACK interceptor. */
+    /**
+     * Gives a new connection its own hand-off: the PUBLISH interceptor, and a {@link PubackGate}
+     * in its pipeline, or, if that cannot be had, the PUBACK interceptor.
+     */
     void install(InitializerInput input, ClientContext client, PubackDeadlines deadlines) {
         ConnectionHandOff connection = new ConnectionHandOff(this, deadlines, input.getClientInformation().getClientId());
         client.addPublishInboundInterceptor(connection);
-        client.addPubackOutboundInterceptor(connection);
+        boolean gated = HiveMqChannels.of(input.getConnectionInformation().getConnectionAttributeStore())
+            .map(channel -> PubackGate.install(channel, connection))
+            .orElse(false);
+        if (!gated) {
+            client.addPubackOutboundInterceptor(connection);
+        }
     }
 
     void onInboundPublish(PublishInboundInput input, PublishInboundOutput output, ConnectionHandOff connection) {
