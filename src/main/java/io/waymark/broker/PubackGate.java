@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.hivemq.bootstrap.netty.ChannelHandlerNames;
 import com.hivemq.mqtt.message.puback.PUBACK;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
@@ -32,8 +33,8 @@ final class PubackGate extends ChannelDuplexHandler {
 
     static final String NAME = "waymark_puback_gate";
 
-    /** HiveMQ's name for its MQTT encoder, the gate's neighbour (ChannelHandlerNames). */
-    static final String ENCODER = "mqtt_message_encoder";
+    /** HiveMQ's name for its MQTT encoder, the gate's neighbour. */
+    static final String ENCODER = ChannelHandlerNames.MQTT_MESSAGE_ENCODER;
 
     private record Held(PendingAck ack, Object puback, ChannelPromise promise) {
 
