@@ -63,7 +63,7 @@ final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutbou
         }
         Async<PubackOutboundOutput> puback = output.async(deadlines.holdLimit());
         if (ack.hold(puback::resume)) {
-            deadlines.watch(this, ack);
+            watch(ack);
         }
         else {
             puback.resume(); // committed since the check above
@@ -104,8 +104,9 @@ final class ConnectionHandOff implements PublishInboundInterceptor, PubackOutbou
         }
     }
 
-    PubackDeadlines deadlines() {
-        return deadlines;
+    /** A PUBACK of this connection is held for {@code ack}: without its commit in time, the client goes. */
+    void watch(PendingAck ack) {
+        deadlines.watch(this, ack);
     }
 
     String clientId() {

@@ -39,10 +39,6 @@ final class HiveMqChannels {
         }
     }
 
-    static boolean available() {
-        return CHANNEL != null;
-    }
-
     private static Field channelField() {
         try {
             Field field = Class.forName(STORE_CLASS).getDeclaredField("channel");

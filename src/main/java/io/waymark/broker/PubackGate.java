@@ -91,7 +91,7 @@ final class PubackGate extends ChannelDuplexHandler {
         }
         held.add(new Held(ack, msg, promise));
         if (ack != null && ack.hold(committed)) {
-            connection.deadlines().watch(connection, ack);
+            connection.watch(ack);
         }
         else {
             release(ctx, false); // committed since the check, or not ours: the broker's flush follows

@@ -25,10 +25,8 @@ class ClusterPeers {
 
     private final LongSupplier nanoTime;
 
-    /** When any peer was last heard: read for every event, so one field, not the map. */
+    /** When any peer was last heard (at first: longer ago than gone): read for every event, so one field, not the map. */
     private volatile long anyHeard;
-
-    private volatile boolean heardAny;
 
     ClusterPeers() {
         this(System::nanoTime);
@@ -36,6 +34,7 @@ class ClusterPeers {
 
     ClusterPeers(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+        this.anyHeard = nanoTime.getAsLong() - GONE_AFTER.toNanos() - 1;
     }
 
     /**
@@ -47,12 +46,11 @@ class ClusterPeers {
         long now = nanoTime.getAsLong();
         Long before = lastHeard.put(instance, now);
         anyHeard = now;
-        heardAny = true;
         return before == null || now - before > GONE_AFTER.toNanos();
     }
 
     /** Whether another instance was heard within {@link #GONE_AFTER}. */
     boolean any() {
-        return heardAny && nanoTime.getAsLong() - anyHeard <= GONE_AFTER.toNanos();
+        return nanoTime.getAsLong() - anyHeard <= GONE_AFTER.toNanos();
     }
 }
