@@ -59,12 +59,13 @@ final class PubackGate extends ChannelDuplexHandler {
 
     /**
      * Installs a gate for {@code connection} in {@code channel}'s pipeline; false if there is no
-     * HiveMQ encoder to sit beside (then the caller holds PUBACKs another way).
+     * HiveMQ encoder to sit beside, or a gate for another hand-off is there already (then the
+     * caller holds PUBACKs another way: that gate would let this hand-off's PUBACKs pass ungated).
      */
     static boolean install(Channel channel, ConnectionHandOff connection) {
         ChannelPipeline pipeline = channel.pipeline();
-        if (pipeline.get(NAME) != null) {
-            return true; // the client initializer ran again for this connection
+        if (pipeline.get(NAME) instanceof PubackGate existing) {
+            return existing.connection == connection; // the client initializer ran again
         }
         if (pipeline.get(ENCODER) == null) {
             return false;

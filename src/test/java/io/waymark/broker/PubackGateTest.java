@@ -51,6 +51,9 @@ class PubackGateTest {
         channel.pipeline().addLast(PubackGate.ENCODER, encoder);
         assertThat(PubackGate.install(channel, connection)).isTrue();
         assertThat(PubackGate.install(channel, connection)).as("installed once").isTrue();
+        ConnectionHandOff another = new ConnectionHandOff(mock(PublishHandOff.class), deadlines, "phone-1");
+        assertThat(PubackGate.install(channel, another)).as("not bound to another hand-off").isFalse();
+        assertThat(channel.pipeline().names()).filteredOn(PubackGate.NAME::equals).hasSize(1);
         assertThat(channel.pipeline().names()).containsSubsequence(PubackGate.ENCODER, PubackGate.NAME);
     }
 
