@@ -20,7 +20,9 @@
 #                        in the summary: until about the fourth run C2 is still compiling, a third of the CPU
 #   LATENCY_DEVICES=1000 WARMUP=500 REQUESTS=2000  GET /api/v1/devices (idle requests; under load, after
 #                                                  the warm-up runs and with their devices too: as many as
-#                                                  fit while the load runs)
+#                                                  fit while the load runs), timed with a plain-socket
+#                                                  client; under load also with Java's HttpClient, whose
+#                                                  own cost is part of that second figure
 #   VISIBLE_SINGLE=100 VISIBLE_RATE=100 VISIBLE_SECONDS=20
 #   SCENARIOS="ceiling mosquitto embedded postgres"
 #   WAYMARK_JAVA_OPTS    JVM options of every Waymark; default: the Dockerfile's JAVA_OPTS (the options the
@@ -231,6 +233,11 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     bench devices-latency --load-only true --broker-url "$url" --api-url "$API_URL" --load-messages "$MESSAGES" \
         --load-devices "$DEVICES" --concurrency 20 --work "$WORK" | tee "$dir/devices-load.txt" || true
     record "$name" "$dir/devices-load.txt"
+    # the same through Java's HttpClient, as measured before 2026-12-06's second run: its own cost shows
+    bench devices-latency --load-only true --client jdk --broker-url "$url" --api-url "$API_URL" \
+        --load-messages "$MESSAGES" --load-devices "$DEVICES" --concurrency 20 --work "$WORK" \
+        | tee "$dir/devices-load-jdk.txt" || true
+    record "$name" "$dir/devices-load-jdk.txt"
     jfr_start "$dir/waymark.jfr"
     for c in $RUNS; do
         run=$((run + 1))
@@ -327,16 +334,17 @@ END {
             (sc[i] == "ceiling" ? "-" : val("rss_mb")), val("exact")
     }
     print ""
-    printf "%-10s %-22s %-30s %-22s %-28s\n", "scenario", "devices idle p50/p99", "devices under load p50/p99", "visible single p50/p99", "visible at rate p50/p99"
+    printf "%-10s %-22s %-30s %-30s %-22s %-28s\n", "scenario", "devices idle p50/p99", "devices under load p50/p99", "(the same, HttpClient)", "visible single p50/p99", "visible at rate p50/p99"
     for (i = 1; i <= m; i++) { $0 = other[i]; s = $1; if (!(s in order)) { order[s] = ++k; name[k] = s }
         v = val("status") == "ok" ? val("p50_ms") " / " val("p99_ms") " ms" : "failed"
         if ($2 == "devices-latency-idle") di[s] = v " (" val("returned") ")"
         else if ($2 == "devices-latency-load") dl[s] = v " (" val("requests") " req, " val("returned") ")"
+        else if ($2 == "devices-latency-load-jdk") dj[s] = v " (" val("requests") " req, " val("returned") ")"
         else if ($2 == "visible-single") vs[s] = v
         else if ($2 ~ /^visible-rate/) vr[s] = v " (" val("achieved_rate") "/s)"
         else if ($2 == "no-result") di[s] = di[s] ? di[s] : "failed" }
     for (j = 1; j <= k; j++) { s = name[j]; if (s == "ceiling") continue
-        printf "%-10s %-22s %-30s %-22s %-28s\n", s, di[s], dl[s], vs[s], vr[s] }
+        printf "%-10s %-22s %-30s %-30s %-22s %-28s\n", s, di[s], dl[s], dj[s], vs[s], vr[s] }
 }' "$RESULTS"
 echo
 echo "(ceiling = the paired ceiling run just before each Waymark run, the same load into mosquitto_sub; for the"

@@ -68,7 +68,7 @@ public final class Bench {
                       --broker-url ...  --api-url ...  --devices 1000  --warmup 500  --requests 2000
                       --load-messages 100000 --load-devices 100 --concurrency 20  (also time it under that load)
                       --load-only true  (the devices exist already: only the requests under that load)
-                      --prefix fleet  --timeout 120  --work <dir>
+                      --prefix fleet  --timeout 120  --work <dir>  --client plain (a socket, the body read and dropped) | jdk (HttpClient)
                   visible-latency  publish -> visible in GET /api/v1/devices/{user}/{device}
                       --broker-url ...  --api-url ...  --single 100  --rate 100 --seconds 20 --devices 10
                   jfr-top          summarise a JFR recording

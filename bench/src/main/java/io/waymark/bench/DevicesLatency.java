@@ -1,7 +1,10 @@
 package io.waymark.bench;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +39,9 @@ final class DevicesLatency {
 
     private final boolean loadOnly;
 
+    /** plain: {@link PlainHttpGet}; jdk: Java's {@code HttpClient}, as before 2026-12-06's second run. */
+    private final String client;
+
     DevicesLatency(Bench.Options o) {
         this.brokerUrl = o.string("broker-url", "tcp://127.0.0.1:1883");
         this.api = new WaymarkApi(o.string("api-url", "http://localhost:8080"));
@@ -49,6 +55,10 @@ final class DevicesLatency {
                 o.string("load-messages", "100000"), "devices", o.string("load-devices", "100"), "concurrency",
                 o.string("concurrency", "20"), "work", o.string("work", System.getProperty("java.io.tmpdir")))) : null;
         this.loadOnly = Boolean.parseBoolean(o.string("load-only", "false"));
+        this.client = o.string("client", "plain");
+        if (!client.equals("plain") && !client.equals("jdk")) {
+            throw new IllegalArgumentException("--client is plain or jdk, not " + client);
+        }
         if (loadOnly && loadOptions == null) {
             throw new IllegalArgumentException("--load-only needs --load-messages");
         }
@@ -57,13 +67,15 @@ final class DevicesLatency {
     int run() throws Exception {
         if (loadOnly) {
             System.out.printf(Locale.ROOT, "devices-latency under load: sequential GET /api/v1/devices while %s"
-                    + " locations are published%n  broker %s, Waymark %s%n", loadOptions.string("messages", "?"),
-                    brokerUrl, api.baseUrl);
-            return underLoad(api.request("/api/v1/devices"));
+                    + " locations are published%n  broker %s, Waymark %s, client %s%n", loadOptions.string("messages", "?"),
+                    brokerUrl, api.baseUrl, client);
+            try (Get get = get()) {
+                return underLoad(get);
+            }
         }
         System.out.printf(Locale.ROOT, "devices-latency: %d devices (owntracks/%s/phone<j>), %d warm-up + %d measured"
-                + " sequential GET /api/v1/devices%n  broker %s, Waymark %s%n", devices, prefix, warmup, requests,
-                brokerUrl, api.baseUrl);
+                + " sequential GET /api/v1/devices%n  broker %s, Waymark %s, client %s%n", devices, prefix, warmup, requests,
+                brokerUrl, api.baseUrl, client);
         long tst = Instant.now().getEpochSecond() - 30;
         try (Publisher publisher = new Publisher(brokerUrl, Math.min(4, devices), 1000, prefix)) {
             List<List<Publisher.Msg>> perClient = new ArrayList<>();
@@ -92,24 +104,25 @@ final class DevicesLatency {
             Thread.sleep(100);
         }
 
-        HttpRequest request = api.request("/api/v1/devices");
-        HttpResponse<byte[]> first = api.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        List<?> all = (List<?>) Json.parse(new String(first.body(), java.nio.charset.StandardCharsets.UTF_8));
-        System.out.printf(Locale.ROOT, "  GET /api/v1/devices returns %d devices, %,d bytes%n", all.size(), first.body().length);
+        try (Get get = get()) {
+            byte[] first = get.body();
+            List<?> all = (List<?>) Json.parse(new String(first, StandardCharsets.UTF_8));
+            System.out.printf(Locale.ROOT, "  GET /api/v1/devices returns %d devices, %,d bytes%n", all.size(), first.length);
 
-        for (int i = 0; i < warmup; i++) {
-            check(api.http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+            for (int i = 0; i < warmup; i++) {
+                get.send();
+            }
+            long[] idle = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                idle[i] = time(get);
+            }
+            report("idle", idle, all.size(), first.length);
+            return loadOptions == null ? 0 : underLoad(get);
         }
-        long[] idle = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            idle[i] = time(request);
-        }
-        report("idle", idle, all.size(), first.body().length);
-        return loadOptions == null ? 0 : underLoad(request);
     }
 
     /** The same requests while the ingest load runs (it adds its own devices to the answer). */
-    private int underLoad(HttpRequest request) throws Exception {
+    private int underLoad(Get get) throws Exception {
         MosquittoLoad load = Ingest.load(loadOptions, brokerUrl);
         double target = api.metricCount("waymark.messages.stored", "type:location") + load.messages;
         Thread publishing = load.start();
@@ -118,7 +131,7 @@ final class DevicesLatency {
         // until the publishers are done and Waymark has stored it all (via Mosquitto it lags behind)
         boolean ingesting = true;
         while (ingesting && count < busy.length) {
-            busy[count++] = time(request);
+            busy[count++] = time(get);
             if (count % 10 == 0) {
                 ingesting = publishing.isAlive()
                         || api.metricCount("waymark.messages.stored", "type:location") < target;
@@ -133,19 +146,75 @@ final class DevicesLatency {
         System.out.printf(Locale.ROOT, "  under load: %,d locations published in %.1f s (%,.0f msg/s acknowledged)%n",
                 load.messages, (load.endNanos - load.startNanos) / 1e9,
                 load.messages / ((load.endNanos - load.startNanos) / 1e9));
-        HttpResponse<byte[]> last = api.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        report("load", Arrays.copyOf(busy, count), ((List<?>) Json.parse(new String(last.body(),
-                java.nio.charset.StandardCharsets.UTF_8))).size(), last.body().length);
+        byte[] last = get.body();
+        report("load", Arrays.copyOf(busy, count), ((List<?>) Json.parse(new String(last, StandardCharsets.UTF_8))).size(),
+                last.length);
         return 0;
     }
 
-    private long time(HttpRequest request) throws Exception {
+    private static long time(Get get) throws Exception {
         long t0 = System.nanoTime();
-        check(api.http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        get.send();
         return System.nanoTime() - t0;
     }
 
-    private static void report(String what, long[] nanos, int returned, int bytes) {
+    /** {@code GET /api/v1/devices} through the chosen client; the timed {@link #send} reads the body and drops it. */
+    private interface Get extends AutoCloseable {
+
+        void send() throws Exception;
+
+        byte[] body() throws Exception;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private Get get() {
+        if (client.equals("jdk")) {
+            HttpRequest request = api.request("/api/v1/devices");
+            return new Get() {
+                @Override
+                public void send() throws Exception {
+                    body();
+                }
+
+                @Override
+                public byte[] body() throws Exception {
+                    HttpResponse<byte[]> response = api.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode());
+                    }
+                    return response.body();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        PlainHttpGet plain = new PlainHttpGet(api.baseUrl, "/api/v1/devices", WaymarkApi.authorization());
+        return new Get() {
+            @Override
+            public void send() throws IOException {
+                plain.send(null);
+            }
+
+            @Override
+            public byte[] body() throws IOException {
+                ByteArrayOutputStream copy = new ByteArrayOutputStream();
+                plain.send(copy);
+                return copy.toByteArray();
+            }
+
+            @Override
+            public void close() throws IOException {
+                plain.close();
+            }
+        };
+    }
+
+    private void report(String what, long[] nanos, int returned, int bytes) {
+        what = client.equals("jdk") ? what + "-jdk" : what;
         Arrays.sort(nanos);
         double p50 = ms(pct(nanos, 50));
         double p90 = ms(pct(nanos, 90));
@@ -157,12 +226,6 @@ final class DevicesLatency {
         System.out.printf(Locale.ROOT, "RESULT devices-latency-%s status=ok returned=%d bytes=%d requests=%d"
                 + " p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f mean_ms=%.2f%n", what, returned, bytes, nanos.length,
                 p50, p90, p99, max, mean);
-    }
-
-    private static void check(HttpResponse<byte[]> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode());
-        }
     }
 
     private static long pct(long[] sorted, double p) {

@@ -37,11 +37,17 @@ final class WaymarkApi {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .GET();
-        if (!USER.isEmpty()) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        String authorization = authorization();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         return builder.build();
+    }
+
+    /** The Authorization header of every REST call; null without credentials. */
+    static String authorization() {
+        return USER.isEmpty() ? null : "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private String get(String path, boolean allow404) throws IOException, InterruptedException {
