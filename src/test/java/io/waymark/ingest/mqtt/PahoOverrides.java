@@ -1,0 +1,47 @@
+package io.waymark.ingest.mqtt;
+
+import java.io.File;
+import java.net.URL;
+import java.util.jar.JarFile;
+
+import io.waymark.WaymarkApplication;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.internal.wire.MqttPublish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the tests of Waymark's classes in Paho's packages share. */
+final class PahoOverrides {
+
+    /** The Paho release Waymark's replacements were written against. */
+    static final String PAHO_VERSION = "1.2.5";
+
+    private PahoOverrides() {
+    }
+
+    /** {@code waymarks} is loaded from Waymark's classes, not Paho's jar, and that jar is {@link #PAHO_VERSION}. */
+    static void assertTakesPahosPlace(Class<?> waymarks) throws Exception {
+        try (JarFile jar = new JarFile(new File(location(MqttPublish.class).toURI()))) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Bundle-Version")).isEqualTo(PAHO_VERSION);
+        }
+        assertThat(location(waymarks)).isEqualTo(location(WaymarkApplication.class))
+            .isNotEqualTo(location(MqttPublish.class));
+    }
+
+    private static URL location(Class<?> type) {
+        return type.getProtectionDomain().getCodeSource().getLocation();
+    }
+
+    /** A callback that ignores a lost connection and completed deliveries unless told otherwise. */
+    abstract static class Recording implements MqttCallback {
+
+        @Override
+        public void connectionLost(Throwable cause) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+        }
+    }
+}
