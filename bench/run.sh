@@ -233,7 +233,7 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     bench devices-latency --load-only true --broker-url "$url" --api-url "$API_URL" --load-messages "$MESSAGES" \
         --load-devices "$DEVICES" --concurrency 20 --work "$WORK" | tee "$dir/devices-load.txt" || true
     record "$name" "$dir/devices-load.txt"
-    # the same through Java's HttpClient, as measured before 2026-12-06's second run: its own cost shows
+    # the same through Java's HttpClient, as measured before d344924: its own cost shows
     bench devices-latency --load-only true --client jdk --broker-url "$url" --api-url "$API_URL" \
         --load-messages "$MESSAGES" --load-devices "$DEVICES" --concurrency 20 --work "$WORK" \
         | tee "$dir/devices-load-jdk.txt" || true

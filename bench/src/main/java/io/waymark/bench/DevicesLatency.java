@@ -39,7 +39,7 @@ final class DevicesLatency {
 
     private final boolean loadOnly;
 
-    /** plain: {@link PlainHttpGet}; jdk: Java's {@code HttpClient}, as before 2026-12-06's second run. */
+    /** plain: {@link PlainHttpGet}; jdk: Java's {@code HttpClient}, as before d344924. */
     private final String client;
 
     DevicesLatency(Bench.Options o) {

@@ -23,8 +23,11 @@ import org.eclipse.paho.client.mqttv3.internal.wire.MqttWireMessage;
  * {@code write} per PUBACK and the broker one read per PUBACK (docs/PERFORMANCE.md, cut 30). An
  * acknowledgement left in the buffer is flushed with the next flow or as soon as none is queued:
  * the queue it looks at is the one {@code get()} takes from next, so nothing waits in the buffer
- * while the sender waits for work. Everything else (CONNECT, PUBLISH, PINGREQ, DISCONNECT) is
- * flushed at once, as Paho does, before its token hears that it was sent.
+ * while the sender waits for work. Should the connection close with acknowledgements still in
+ * the buffer (Paho clears its queue then), the broker sends those messages again, as MQTT has it
+ * for every unacknowledged one, and the writer's dedupe keeps them once. Everything else
+ * (CONNECT, PUBLISH, PINGREQ, DISCONNECT) is flushed at once, as Paho does, before its token
+ * hears that it was sent.
  * <p>
  * {@code ClientState} keeps its queue of flows private; it is read through a {@link VarHandle}
  * (Paho is on the class path, so its package is open). It takes Paho's place because Waymark's
