@@ -22,11 +22,16 @@ final class PahoOverrides {
 
     /** {@code waymarks} is loaded from Waymark's classes, not Paho's jar, and that jar is {@link #PAHO_VERSION}. */
     static void assertTakesPahosPlace(Class<?> waymarks) throws Exception {
-        try (JarFile jar = new JarFile(new File(location(MqttPublish.class).toURI()))) {
+        assertTakesPahosPlace(waymarks, MqttPublish.class);
+    }
+
+    /** The same, against the jar that holds {@code pahoClass} (Paho's MQTT 5 client is another). */
+    static void assertTakesPahosPlace(Class<?> waymarks, Class<?> pahoClass) throws Exception {
+        try (JarFile jar = new JarFile(new File(location(pahoClass).toURI()))) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Bundle-Version")).isEqualTo(PAHO_VERSION);
         }
         assertThat(location(waymarks)).isEqualTo(location(WaymarkApplication.class))
-            .isNotEqualTo(location(MqttPublish.class));
+            .isNotEqualTo(location(pahoClass));
     }
 
     private static URL location(Class<?> type) {
