@@ -48,9 +48,23 @@ public class DeviceChanges {
         List<DeviceId> all = List.copyOf(devices);
         AfterCommit.run(() -> {
             list.changed(all);
-            for (int from = 0; from < all.size(); from += PER_EVENT) {
-                publish(new DevicesChanged(all.subList(from, Math.min(all.size(), from + PER_EVENT)), false));
-            }
+            tellOthers(all);
+        });
+    }
+
+    /**
+     * These last-known locations were written (their {@code UPDATE}s matched the rows): the device
+     * list patches them in as written, without reading the rows again; other instances are told
+     * the devices changed.
+     */
+    public void lastKnownWritten(Collection<LastKnownWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<LastKnownWrite> all = List.copyOf(writes);
+        AfterCommit.run(() -> {
+            list.written(all);
+            tellOthers(all.stream().map(LastKnownWrite::device).toList());
         });
     }
 
@@ -61,6 +75,12 @@ public class DeviceChanges {
             list.changedAll();
             publish(new DevicesChanged(List.of(), true));
         });
+    }
+
+    private void tellOthers(List<DeviceId> changed) {
+        for (int from = 0; from < changed.size(); from += PER_EVENT) {
+            publish(new DevicesChanged(changed.subList(from, Math.min(changed.size(), from + PER_EVENT)), false));
+        }
     }
 
     private void publish(DevicesChanged changed) {

@@ -155,6 +155,12 @@ final class DeviceListSnapshot {
         return new DeviceListSnapshot(arranged, generation, loadedAt);
     }
 
+    /** The device's entry as last written, or null when it is not in this list. */
+    DeviceView view(DeviceId id) {
+        Entry e = entry(id);
+        return e == null ? null : e.view();
+    }
+
     private Entry entry(DeviceId id) {
         Integer at = positions.get(id);
         return at == null ? null : entries.get(at);

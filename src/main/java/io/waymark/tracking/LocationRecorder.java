@@ -11,6 +11,7 @@ import io.waymark.config.InsertIgnore;
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlDialect;
 import io.waymark.device.DeviceRegistry;
+import io.waymark.device.LastKnownWrite;
 import io.waymark.device.RegionList;
 import io.waymark.owntracks.DeviceId;
 import io.waymark.owntracks.Location;
@@ -88,7 +89,7 @@ class LocationRecorder {
      */
     Stored store(List<ReceivedLocation> locations, Map<DeviceId, Instant> seen) {
         if (locations.isEmpty()) {
-            return new Stored(List.of(), Map.of());
+            return new Stored(List.of(), Map.of(), List.of(), List.of());
         }
         Map<DeviceId, ReceivedLocation> newest = new LinkedHashMap<>();
         for (ReceivedLocation l : locations) {
@@ -107,21 +108,35 @@ class LocationRecorder {
         }
         int[] updated = UPDATE_LAST_KNOWN.batch(jdbc, rows);
         List<ReceivedLocation> moved = new ArrayList<>();
+        List<LastKnownWrite> writes = new ArrayList<>();
+        List<DeviceId> unsure = new ArrayList<>();
         Map<DeviceId, Instant> seenWritten = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             // drivers may answer SUCCESS_NO_INFO (-2) for batched statements: count it as moved,
             // but not as last-seen written (the presence module then writes it on its own)
+            ReceivedLocation l = candidates.get(i);
             if (updated[i] != 0) {
-                moved.add(candidates.get(i));
+                moved.add(l);
             }
-            Instant s = seen.get(candidates.get(i).deviceId());
-            if (updated[i] > 0 && s != null) {
-                seenWritten.put(candidates.get(i).deviceId(), s);
+            Instant s = seen.get(l.deviceId());
+            if (updated[i] > 0) {
+                writes.add(new LastKnownWrite(l.deviceId(), l.location(), l.receivedAt(), s));
+                if (s != null) {
+                    seenWritten.put(l.deviceId(), s);
+                }
+            }
+            else if (updated[i] < 0) {
+                unsure.add(l.deviceId());
             }
         }
-        return new Stored(moved, seenWritten);
+        return new Stored(moved, seenWritten, writes, unsure);
     }
 
-    record Stored(List<ReceivedLocation> lastKnown, Map<DeviceId, Instant> lastSeen) {
+    /**
+     * @param writes the last-known locations whose {@code UPDATE} matched a row, as written
+     * @param unsure devices whose {@code UPDATE} may or may not have matched (the driver did not say)
+     */
+    record Stored(List<ReceivedLocation> lastKnown, Map<DeviceId, Instant> lastSeen, List<LastKnownWrite> writes,
+            List<DeviceId> unsure) {
     }
 }

@@ -87,7 +87,8 @@ public class TrackingRecorder {
         LocationRecorder.Stored written = locations.store(fixes, lastSeen);
         lastKnown.addAll(written.lastKnown());
         // the last-known UPDATE moved these device rows (and their last_seen with them)
-        deviceChanges.changed(written.lastKnown().stream().map(ReceivedLocation::deviceId).toList());
+        deviceChanges.lastKnownWritten(written.writes());
+        deviceChanges.changed(written.unsure());
         transitions.store(crossings);
         waypoints.store(regions);
         List<Object> stored = new ArrayList<>(crossings.size());

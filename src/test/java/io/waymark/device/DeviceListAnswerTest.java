@@ -115,6 +115,49 @@ class DeviceListAnswerTest extends EmbeddedWaymarkTest {
         assertThat(listed("dlist-remote", "phone").get("name").asString()).isEqualTo("Renamed elsewhere");
     }
 
+    @Test
+    void locationsWrittenArePatchedInAsAReadOfTheRowWouldShowThem() {
+        long tst = Phone.now();
+        String user = "dlist-patch";
+        try (Phone phone = phone(user, "phone")) {
+            phone.publishLocation(50, 8, tst - 10); // creates the row: read, as a new device is
+            assertThat(listed(user, "phone").get("location").get("tst").asLong()).isEqualTo(tst - 10);
+            // what a location writes and what it keeps, in turn: a tid and regions; no tid, nulls;
+            // an older fix, which changes nothing; one through HTTP mode
+            phone.publish("{\"_type\":\"location\",\"lat\":50.123456789,\"lon\":-8.5,\"tst\":" + (tst - 9)
+                    + ",\"acc\":5,\"alt\":120,\"vel\":3,\"cog\":270,\"batt\":64,\"bs\":2,\"conn\":\"m\","
+                    + "\"tid\":\"pt\",\"inregions\":[\"home\",\"work\"]}");
+            assertThat(answer(user)).isEqualTo(freshRead(user));
+            phone.publish("{\"_type\":\"location\",\"lat\":51,\"lon\":9,\"tst\":" + (tst - 8) + "}");
+            assertThat(answer(user)).isEqualTo(freshRead(user));
+            assertThat(listed(user, "phone").get("tid").asString()).isEqualTo("pt");
+            phone.publishLocation(49, 7, tst - 20);
+            assertThat(listed(user, "phone").get("location").get("tst").asLong()).isEqualTo(tst - 8);
+            assertThat(answer(user)).isEqualTo(freshRead(user));
+            assertThat(api().pub(user, "phone", Phone.location(52, 10, tst - 7)).status()).isEqualTo(200);
+            await("the transport's change, marked").atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(answer(user)).isEqualTo(freshRead(user)));
+            assertThat(listed(user, "phone").get("transport").asString()).isEqualTo("http");
+
+            // proof that a location is patched in, not read: a change nobody marked stays unseen
+            assertThat(api().pub(user, "phone", Phone.location(53, 11, tst - 6)).status()).isEqualTo(200);
+            assertThat(answer(user)).isEqualTo(freshRead(user));
+            jdbc.sql("UPDATE device SET display_name = 'Unmarked' WHERE user_name = ?").param(user).update();
+            assertThat(api().pub(user, "phone", Phone.location(54, 12, tst - 5)).status()).isEqualTo(200);
+            JsonNode shown = listed(user, "phone");
+            assertThat(shown.get("location").get("tst").asLong()).isEqualTo(tst - 5);
+            assertThat(shown.get("name").asString()).as("the row was not read again").isEqualTo("phone");
+        }
+    }
+
+    private byte[] answer(String user) {
+        return api().bytes("/api/v1/devices?user=" + user, JSON);
+    }
+
+    private byte[] freshRead(String user) {
+        return json.writeValueAsBytes(queries.devices(Viewer.UNRESTRICTED, user, null));
+    }
+
     /** The device as the list shows it, or null when it is not in the list. */
     private JsonNode listed(String user, String device) {
         for (JsonNode d : json.readTree(api().bytes("/api/v1/devices", JSON))) {

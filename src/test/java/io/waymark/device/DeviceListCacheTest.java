@@ -10,6 +10,7 @@ import java.util.Set;
 import io.waymark.account.Viewer;
 import io.waymark.account.Visibility;
 import io.waymark.owntracks.DeviceId;
+import io.waymark.owntracks.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,6 +33,10 @@ class DeviceListCacheTest {
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     static final Duration REFRESH = Duration.ofSeconds(5);
+
+    static final DeviceId BOB = new DeviceId("bob", "phone");
+
+    static final DeviceId CAT = new DeviceId("cat", "watch");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -197,6 +202,90 @@ class DeviceListCacheTest {
     }
 
     @Test
+    void aWrittenLocationIsPatchedInAsWrittenWithoutReadingTheRow() {
+        cache.current();
+        Location fix = fix(1_000, "bb", List.of("home", "work"));
+        cache.written(List.of(new LastKnownWrite(BOB, fix, T0.plusMillis(1), T0.plusSeconds(3))));
+        DeviceView shown = cache.current().view(BOB);
+        verify(queries, never()).devices(anyCollection());
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+        assertThat(shown.location()).isEqualTo(new LocationView(50.5, 8.25, 12, null, null, null, 80, null, "w", 1_000,
+                Instant.ofEpochSecond(1_000), T0.plusMillis(1), List.of("home", "work")));
+        assertThat(shown.tid()).isEqualTo("bb");
+        assertThat(shown.presence().lastSeen()).isEqualTo(T0.plusSeconds(3));
+        assertThat(shown.name()).as("what the location did not write stays").isEqualTo("Bob");
+        assertThat(cache.current().answer(Viewer.UNRESTRICTED, "bob", null).toByteArray())
+            .isEqualTo(json.writeValueAsBytes(List.of(shown)));
+    }
+
+    @Test
+    void aWrittenLocationWithoutTidKeepsTheShownTidAndALastSeenNeverMovesBack() {
+        cache.current();
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_000, null, List.of()), T0, T0.minusSeconds(60))));
+        DeviceView shown = cache.current().view(BOB);
+        assertThat(shown.tid()).isEqualTo("xx");
+        assertThat(shown.presence().lastSeen()).isEqualTo(T0);
+        assertThat(shown.location().inregions()).isEmpty();
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_001, null, List.of()), T0, null)));
+        assertThat(cache.current().view(BOB).presence().lastSeen()).as("none written").isEqualTo(T0);
+        verify(queries, never()).devices(anyCollection());
+    }
+
+    @Test
+    void aWrittenLocationTheListAlreadyShowsOrOutdidIsLeft() {
+        cache.current();
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_000, "bb", List.of()), T0, T0)));
+        DeviceListSnapshot first = cache.current();
+        cache.written(List.of(new LastKnownWrite(BOB, fix(999, "zz", List.of()), T0.plusSeconds(9), T0.plusSeconds(9))));
+        assertThat(cache.current().view(BOB)).isSameAs(first.view(BOB));
+    }
+
+    @Test
+    void twoWritesBeforeAReadShowTheLaterFixAndTheLatestLastSeen() {
+        cache.current();
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_001, "b2", List.of()), T0.plusSeconds(2), T0.plusSeconds(1))));
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_000, "b1", List.of()), T0.plusSeconds(1), T0.plusSeconds(5))));
+        DeviceView shown = cache.current().view(BOB);
+        assertThat(shown.location().tst()).isEqualTo(1_001);
+        assertThat(shown.tid()).isEqualTo("b2");
+        assertThat(shown.location().receivedAt()).isEqualTo(T0.plusSeconds(2));
+        assertThat(shown.presence().lastSeen()).isEqualTo(T0.plusSeconds(5));
+        verify(queries, never()).devices(anyCollection());
+    }
+
+    @Test
+    void whatAWriteCannotSayForSureIsReadFromTheRow() {
+        cache.current();
+        // the later fix has no tid: the row's is the earlier one's, or one written between them elsewhere
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_000, "b1", List.of()), T0, T0)));
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_001, null, List.of()), T0, T0)));
+        cache.current();
+        verify(queries, times(1)).devices(List.of(BOB));
+        // an instant finer than the databases keep reads back rounded
+        cache.written(List.of(new LastKnownWrite(CAT, fix(1_000, "cc", List.of()), T0.plusNanos(1), T0)));
+        cache.current();
+        verify(queries, times(1)).devices(List.of(CAT));
+        // a device the list does not show yet: its row says where it goes
+        DeviceId ann2 = new DeviceId("ann", "tablet");
+        rows.add(1, view("ann", "tablet", "Ann's tablet", null));
+        cache.written(List.of(new LastKnownWrite(ann2, fix(1_000, "at", List.of()), T0, T0)));
+        assertThat(names(cache.current())).containsExactly("Ann", "Ann's tablet", "Bob", "Cat");
+        verify(queries, times(1)).devices(List.of(ann2));
+        verify(queries, times(1)).devices(Viewer.UNRESTRICTED, null, null);
+    }
+
+    @Test
+    void aDeviceMarkedAndWrittenIsReadFromTheRowWhichHoldsBoth() {
+        cache.current();
+        rows.set(1, view("bob", "phone", "Robert", "online"));
+        cache.written(List.of(new LastKnownWrite(BOB, fix(1_000, "bb", List.of()), T0, T0)));
+        cache.changed(List.of(BOB));
+        DeviceView shown = cache.current().view(BOB);
+        assertThat(shown).isEqualTo(rows.get(1));
+        verify(queries, times(1)).devices(List.of(BOB));
+    }
+
+    @Test
     void eachViewerAndFilterGetsWhatTheQueryWouldReturnAsTheApiWritesIt() {
         DeviceListSnapshot snapshot = cache.current();
         Viewer ann = new Viewer("ann", false, Visibility.only(Set.of("ann", "cat")));
@@ -221,6 +310,12 @@ class DeviceListCacheTest {
             names.add(device.get("name").asString());
         }
         return names;
+    }
+
+    /** A fix with lat 50.5, lon 8.25, acc 12, batt 80 and conn "w". */
+    private static Location fix(long tst, String tid, List<String> inregions) {
+        return new Location(50.5, 8.25, tst, 12, null, null, null, null, 80, null, tid, null, "w", inregions, null, null,
+                null, null, null, null);
     }
 
     private static DeviceId id(DeviceView view) {
