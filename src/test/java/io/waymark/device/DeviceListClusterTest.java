@@ -86,11 +86,61 @@ class DeviceListClusterTest {
             await("the answer to a hello").atMost(Duration.ofSeconds(10)).until(() -> received(listener, payloads)
                 .stream().anyMatch(p -> p.contains("\"hello\":true") && !p.contains(peer)));
             try (Phone phone = app.phone("pgnotify", "phone")) {
-                phone.publishLocation(50, 8, Phone.now());
+                phone.publishLocation(50, 8, Phone.now() - 1); // creates the row
+                await("a devices notification naming the phone").atMost(Duration.ofSeconds(10))
+                    .until(() -> received(listener, payloads).stream().anyMatch(DeviceListClusterTest::namesThePhone));
+                // a later location of a known device is patched into this instance's list, not
+                // read again: the others must still be told
+                payloads.clear();
+                phone.publishLocation(51, 9, Phone.now());
+                await("a devices notification for the next location").atMost(Duration.ofSeconds(10))
+                    .until(() -> received(listener, payloads).stream().anyMatch(DeviceListClusterTest::namesThePhone));
             }
-            await("a devices notification naming the phone").atMost(Duration.ofSeconds(10)).until(() -> received(listener, payloads)
-                .stream().anyMatch(p -> p.contains("\"type\":\"devices\"")
-                        && p.contains("{\"user\":\"pgnotify\",\"device\":\"phone\"}")));
+        }
+    }
+
+    private static boolean namesThePhone(String payload) {
+        return payload.contains("\"type\":\"devices\"") && payload.contains("{\"user\":\"pgnotify\",\"device\":\"phone\"}");
+    }
+
+    @Test
+    void locationsPatchedIntoTheListShowWhatPostgresReadsBack() {
+        long tst = Phone.now();
+        try (Phone phone = app.phone("pgpatch", "phone")) {
+            phone.publishLocation(50, 8, tst - 2); // creates the row: read, as a new device is
+            phone.publish("{\"_type\":\"location\",\"lat\":50.123456789,\"lon\":-8.5,\"tst\":" + (tst - 1)
+                    + ",\"acc\":5,\"alt\":120,\"vel\":3,\"cog\":270,\"batt\":64,\"bs\":2,\"conn\":\"m\","
+                    + "\"tid\":\"pt\",\"inregions\":[\"home\",\"work\"]}");
+            assertSameAsARead("pgpatch", "phone");
+            phone.publish("{\"_type\":\"location\",\"lat\":51,\"lon\":9,\"tst\":" + tst + "}");
+            assertSameAsARead("pgpatch", "phone");
+        }
+    }
+
+    @Test
+    void aLocationIsPatchedInNotReadAgain() throws Exception {
+        long tst = Phone.now();
+        try (Phone phone = app.phone("pgunread", "phone")) {
+            phone.publishLocation(50, 8, tst - 1);
+            assertThat(name("pgunread", "phone")).isEqualTo("phone");
+            sql("UPDATE device SET display_name = 'Unmarked' WHERE user_name = 'pgunread'"); // nobody told
+            phone.publishLocation(51, 9, tst);
+            JsonNode listed = app.api().get("/api/v1/devices?user=pgunread").get(0);
+            assertThat(listed.get("location").get("tst").asLong()).isEqualTo(tst);
+            assertThat(listed.get("name").asString()).as("the row was not read again").isEqualTo("phone");
+        }
+    }
+
+    /** The list's entry (patched) against the single device's (read from the row for this request). */
+    private static void assertSameAsARead(String user, String device) {
+        JsonNode listed = null;
+        for (JsonNode d : app.api().get("/api/v1/devices?user=" + user)) {
+            listed = d;
+        }
+        JsonNode read = app.api().get("/api/v1/devices/" + user + "/" + device);
+        assertThat(listed).isNotNull();
+        for (String field : List.of("location", "tid", "presence", "name", "transport")) {
+            assertThat(listed.get(field)).as(field).isEqualTo(read.get(field));
         }
     }
 
