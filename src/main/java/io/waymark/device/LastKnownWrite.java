@@ -23,19 +23,21 @@ public record LastKnownWrite(DeviceId device, Location location, Instant receive
             return before;
         }
         PresenceView p = before.presence();
-        Instant lastSeen = seen == null || (p.lastSeen() != null && !p.lastSeen().isBefore(seen)) ? p.lastSeen() : seen;
         return new DeviceView(before.user(), before.device(), location.tid() != null ? location.tid() : before.tid(),
-                before.name(), new PresenceView(p.state(), p.since(), lastSeen, p.reason()), asRead(), before.transport(),
-                before.face(), before.status(), before.configuration());
+                before.name(), new PresenceView(p.state(), p.since(), latest(p.lastSeen(), seen), p.reason()),
+                LocationView.of(location, receivedAt), before.transport(), before.face(), before.status(),
+                before.configuration());
     }
 
     /**
      * Whether a read of the row would give back exactly what this holds. Both databases keep
      * instants to the microsecond (Waymark's clock ticks in them); a finer one, rounded there, is
-     * read again rather than guessed.
+     * read again rather than guessed, and so are regions that do not survive their column
+     * ({@link RegionList}: an empty name, or one with a newline).
      */
     boolean readsBackExactly() {
-        return microseconds(receivedAt) && (seen == null || microseconds(seen));
+        return microseconds(receivedAt) && (seen == null || microseconds(seen))
+                && RegionList.parse(RegionList.format(location.inregions())).equals(location.inregions());
     }
 
     /** This write after {@code earlier}, both committed: what the row holds after both, or null when that is not known here. */
@@ -45,16 +47,12 @@ public record LastKnownWrite(DeviceId device, Location location, Instant receive
         if (later.location.tid() == null && other.location.tid() != null) {
             return null; // the row's tid is the earlier one's, or one written between them elsewhere
         }
-        Instant lastSeen = later.seen == null || (other.seen != null && other.seen.isAfter(later.seen)) ? other.seen
-                : later.seen;
-        return new LastKnownWrite(device, later.location, later.receivedAt, lastSeen);
+        return new LastKnownWrite(device, later.location, later.receivedAt, latest(later.seen, other.seen));
     }
 
-    /** The location as {@link LocationView#read} reads it back from the row. */
-    private LocationView asRead() {
-        Location l = location;
-        return new LocationView(l.lat(), l.lon(), l.acc(), l.alt(), l.vel(), l.cog(), l.batt(), l.bs(), l.conn(), l.tst(),
-                Instant.ofEpochSecond(l.tst()), receivedAt, RegionList.parse(RegionList.format(l.inregions())));
+    /** The later of two {@code last_seen}s, either of them null (none): the column only moves forward. */
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     private static boolean microseconds(Instant instant) {

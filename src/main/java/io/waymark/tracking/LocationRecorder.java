@@ -89,7 +89,7 @@ class LocationRecorder {
      */
     Stored store(List<ReceivedLocation> locations, Map<DeviceId, Instant> seen) {
         if (locations.isEmpty()) {
-            return new Stored(List.of(), Map.of(), List.of(), List.of());
+            return new Stored(List.of(), List.of(), List.of());
         }
         Map<DeviceId, ReceivedLocation> newest = new LinkedHashMap<>();
         for (ReceivedLocation l : locations) {
@@ -110,7 +110,6 @@ class LocationRecorder {
         List<ReceivedLocation> moved = new ArrayList<>();
         List<LastKnownWrite> writes = new ArrayList<>();
         List<DeviceId> unsure = new ArrayList<>();
-        Map<DeviceId, Instant> seenWritten = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             // drivers may answer SUCCESS_NO_INFO (-2) for batched statements: count it as moved,
             // but not as last-seen written (the presence module then writes it on its own)
@@ -118,25 +117,32 @@ class LocationRecorder {
             if (updated[i] != 0) {
                 moved.add(l);
             }
-            Instant s = seen.get(l.deviceId());
             if (updated[i] > 0) {
-                writes.add(new LastKnownWrite(l.deviceId(), l.location(), l.receivedAt(), s));
-                if (s != null) {
-                    seenWritten.put(l.deviceId(), s);
-                }
+                writes.add(new LastKnownWrite(l.deviceId(), l.location(), l.receivedAt(), seen.get(l.deviceId())));
             }
             else if (updated[i] < 0) {
                 unsure.add(l.deviceId());
             }
         }
-        return new Stored(moved, seenWritten, writes, unsure);
+        return new Stored(moved, writes, unsure);
     }
 
     /**
+     * @param lastKnown the locations that became a device's last-known one, {@code unsure}'s included
      * @param writes the last-known locations whose {@code UPDATE} matched a row, as written
      * @param unsure devices whose {@code UPDATE} may or may not have matched (the driver did not say)
      */
-    record Stored(List<ReceivedLocation> lastKnown, Map<DeviceId, Instant> lastSeen, List<LastKnownWrite> writes,
-            List<DeviceId> unsure) {
+    record Stored(List<ReceivedLocation> lastKnown, List<LastKnownWrite> writes, List<DeviceId> unsure) {
+
+        /** The {@code last_seen}s written with the locations. */
+        Map<DeviceId, Instant> lastSeen() {
+            Map<DeviceId, Instant> written = new HashMap<>();
+            for (LastKnownWrite w : writes) {
+                if (w.seen() != null) {
+                    written.put(w.device(), w.seen());
+                }
+            }
+            return written;
+        }
     }
 }
