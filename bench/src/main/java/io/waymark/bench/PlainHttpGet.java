@@ -17,7 +17,7 @@ import java.util.Locale;
  * {@code HttpClient} hands every response through its selector thread and an executor to a body
  * subscriber that collects and joins the chunks; in the bench's C1-only JVM, on two cores shared
  * with the ingest load, that added several milliseconds of its own to a 1 MB answer.
- * Needs a {@code Content-Length} answer (Waymark's device list has one); anything else fails loudly.
+ * Reads answers with a {@code Content-Length} (Waymark's device list) or chunked ones (its problem details).
  */
 final class PlainHttpGet implements Closeable {
 
@@ -40,6 +40,8 @@ final class PlainHttpGet implements Closeable {
 
     private int end;
 
+    private int status;
+
     PlainHttpGet(String baseUrl, String path, String authorization) {
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();
@@ -57,6 +59,20 @@ final class PlainHttpGet implements Closeable {
      * @throws IOException also when the status is not 200
      */
     long send(ByteArrayOutputStream copy) throws IOException {
+        long length = exchange(copy);
+        if (status != 200) {
+            throw new IOException("HTTP " + status);
+        }
+        return length;
+    }
+
+    /** The last answer's status code. */
+    int status() {
+        return status;
+    }
+
+    /** Sends the request and reads the whole answer, whatever its status ({@link #status()}). */
+    long exchange(ByteArrayOutputStream copy) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -70,19 +86,54 @@ final class PlainHttpGet implements Closeable {
         out.flush();
         String status = line();
         long length = -1;
+        boolean chunked = false;
         boolean close = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).trim());
             }
+            else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
             else if (lower.startsWith("connection:") && lower.contains("close")) {
                 close = true;
             }
         }
-        if (length < 0) {
-            throw new IOException("no Content-Length in the answer: " + status);
+        if (chunked) {
+            length = 0;
+            for (long size = chunkSize(); size > 0; size = chunkSize()) {
+                body(size, copy);
+                line(); // the CR LF after each chunk
+                length += size;
+            }
+            while (!line().isEmpty()) {
+                // trailers, if any, up to the empty line
+            }
         }
+        else if (length >= 0) {
+            body(length, copy);
+        }
+        else {
+            throw new IOException("neither Content-Length nor chunked in the answer: " + status);
+        }
+        if (close) {
+            close();
+        }
+        if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+            throw new IOException("not an HTTP/1.1 status line: " + status);
+        }
+        this.status = Integer.parseInt(status.substring(9, 12));
+        return length;
+    }
+
+    private long chunkSize() throws IOException {
+        String line = line();
+        int extension = line.indexOf(';');
+        return Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+    }
+
+    private void body(long length, ByteArrayOutputStream copy) throws IOException {
         long left = length;
         while (left > 0) {
             if (start == end && !fill()) {
@@ -95,13 +146,6 @@ final class PlainHttpGet implements Closeable {
             start += n;
             left -= n;
         }
-        if (close) {
-            close();
-        }
-        if (!status.startsWith("HTTP/1.1 200")) {
-            throw new IOException(status);
-        }
-        return length;
     }
 
     /** One header line, without its CR LF. */

@@ -95,17 +95,6 @@ final class WaymarkApi {
         return result;
     }
 
-    /** The last-known tst of one device; -1 without a location or while the device is unknown. */
-    long deviceTst(String user, String device) throws IOException, InterruptedException {
-        String body = get("/api/v1/devices/" + enc(user) + "/" + enc(device), true);
-        if (body == null) {
-            return -1;
-        }
-        Object location = ((Map<?, ?>) Json.parse(body)).get("location");
-        Object tst = location instanceof Map<?, ?> l ? l.get("tst") : null;
-        return tst == null ? -1 : ((Double) tst).longValue();
-    }
-
     /** Every stored tst of a device's history from {@code from} (epoch seconds) until now, as stored. */
     List<Long> locationTsts(String user, String device, long from) throws IOException, InterruptedException {
         List<?> rows = (List<?>) Json.parse(get("/api/v1/devices/" + enc(user) + "/" + enc(device) + "/locations?from="
