@@ -16,7 +16,7 @@ COPY --from=build /waymark.jar /opt/waymark/waymark.jar
 EXPOSE 8080 1883
 # The recommended JVM options (README, "Memory and JVM options"; bench/run.sh uses these lines):
 # a 256 MB heap, the serial collector, smaller code cache and stacks, one Netty arena, native memory given back,
-# and thread priorities passed to Linux (ingestion runs at nice 10, below the API).
+# and thread priorities passed to Linux (ingestion runs at nice 10, below the API; the JIT at nice 0, even as root).
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_OPTS="-Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10"
+ENV JAVA_OPTS="-Xms128m -Xmx256m -Xmn48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:CompilerThreadPriority=0"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/waymark/waymark.jar \"$@\"", "waymark"]

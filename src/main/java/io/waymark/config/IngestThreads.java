@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * Java priorities reach the operating system only with {@code -XX:ThreadPriorityPolicy=1} (the
  * Dockerfile's options, with {@code -XX:JavaPriority1_To_OSPriority=10}: nice 10); without it this
- * changes nothing. Lowering needs no privilege; raising back does, and Linux threads inherit their
- * creator's nice value: so no running thread is lowered and restored, a new low thread is started
- * for the work whose threads are to be low.
+ * changes nothing. The same options keep the JIT's threads at nice 0 ({@code
+ * -XX:CompilerThreadPriority=0}): as root the JVM would raise them to nice -4, and their bursts of
+ * compiling would then hold ingestion back. Lowering needs no privilege; raising back does, and
+ * Linux threads inherit their creator's nice value: so no running thread is lowered and restored,
+ * a new low thread is started for the work whose threads are to be low.
  */
 public final class IngestThreads {
 
