@@ -73,7 +73,12 @@ class PahoCommsCallbackTest {
         subscriber.subscribe("comms/#", 1).waitForCompletion(WAIT.toMillis());
 
         MqttAsyncClient publisher = client("comms-pub");
-        publisher.connect().waitForCompletion(WAIT.toMillis());
+        // Paho 1.2.5 wakes waitForCompletion() on the PUBACK but counts the publish out of its
+        // in-flight window later, on its callback thread: publishing one after the other can
+        // find the default window of 10 full while that thread lags (it did once, in CI)
+        MqttConnectOptions wide = new MqttConnectOptions();
+        wide.setMaxInflight(50);
+        publisher.connect(wide).waitForCompletion(WAIT.toMillis());
         for (int i = 0; i < 50; i++) {
             publisher.publish("comms/a", Integer.toString(i).getBytes(StandardCharsets.UTF_8), 1, false)
                 .waitForCompletion(WAIT.toMillis());
