@@ -84,7 +84,7 @@ final class PlainHttpGet implements Closeable {
         }
         out.write(request);
         out.flush();
-        String status = line();
+        String statusLine = line();
         long length = -1;
         boolean chunked = false;
         boolean close = false;
@@ -115,15 +115,15 @@ final class PlainHttpGet implements Closeable {
             body(length, copy);
         }
         else {
-            throw new IOException("neither Content-Length nor chunked in the answer: " + status);
+            throw new IOException("neither Content-Length nor chunked in the answer: " + statusLine);
         }
         if (close) {
             close();
         }
-        if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
-            throw new IOException("not an HTTP/1.1 status line: " + status);
+        if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+            throw new IOException("not an HTTP/1.1 status line: " + statusLine);
         }
-        this.status = Integer.parseInt(status.substring(9, 12));
+        status = Integer.parseInt(statusLine.substring(9, 12));
         return length;
     }
 
