@@ -179,7 +179,7 @@ final class VisibleLatency {
         return tst == null ? -1 : ((Double) tst).longValue();
     }
 
-    static long pollInterval(long waitedNanos) {
+    private static long pollInterval(long waitedNanos) {
         long twoMillis = TimeUnit.MILLISECONDS.toNanos(2);
         return Math.min(Math.max(twoMillis, waitedNanos / 10), TimeUnit.MILLISECONDS.toNanos(10));
     }
