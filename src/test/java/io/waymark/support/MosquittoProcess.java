@@ -141,6 +141,32 @@ public final class MosquittoProcess implements AutoCloseable {
         terminate(Process::destroyForcibly, "SIGKILL");
     }
 
+    /** SIGSTOP: Mosquitto keeps its connections open but answers nothing until {@link #resume()}. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT, after {@link #pause()}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                fail("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Stops Mosquitto if it runs and starts it again: same port, configuration and persistence directory. */
     public void restart() {
         stop();

@@ -1,5 +1,6 @@
 package io.waymark.ingest.mqtt;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -8,6 +9,7 @@ import io.waymark.broker.BrokerPublisher;
 import io.waymark.broker.MqttPublishing;
 import io.waymark.ingest.OwnPublications;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.IMqttAsyncClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MqttOutbound implements MqttPublishing {
 
-    private static final long WAIT_MILLIS = 10_000;
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final boolean embedded;
 
@@ -69,7 +71,7 @@ class MqttOutbound implements MqttPublishing {
             throw new IllegalStateException("no embedded broker and no waymark.mqtt.url");
         }
         try {
-            publisher.publish(topic, payload, qos, retained).get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            publisher.publish(topic, payload, qos, retained).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -88,14 +90,21 @@ class MqttOutbound implements MqttPublishing {
                 if (client == null) {
                     throw new IllegalStateException("Waymark's MQTT client has not connected yet");
                 }
-                client.publish(topic, payload, qos, retained).waitForCompletion(WAIT_MILLIS);
+                InFlightWindow.whenOpen(() -> client.publish(topic, payload, qos, retained), WAIT)
+                    .waitForCompletion(WAIT.toMillis());
                 return;
             }
             MqttV5ClientManager manager = v5.getIfAvailable();
-            if (manager == null || manager.getClient() == null) {
+            IMqttAsyncClient client5 = manager != null ? manager.getClient() : null;
+            if (client5 == null) {
                 throw new IllegalStateException("waymark.mqtt.enabled=false: Waymark has no MQTT client");
             }
-            manager.getClient().publish(topic, payload, qos, retained).waitForCompletion(WAIT_MILLIS);
+            InFlightWindow.whenOpen(() -> client5.publish(topic, payload, qos, retained), WAIT)
+                .waitForCompletion(WAIT.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
         }
         catch (org.eclipse.paho.client.mqttv3.MqttException | org.eclipse.paho.mqttv5.common.MqttException ex) {
             throw new IllegalStateException(MqttFailureCause.describe(ex), ex);
