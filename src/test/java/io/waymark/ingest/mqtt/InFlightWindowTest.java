@@ -67,6 +67,7 @@ class InFlightWindowTest {
         broker.pause();
         IMqttDeliveryToken first = publisher.publish("window/v3", bytes("1"), 1, false);
         IMqttDeliveryToken second = publisher.publish("window/v3", bytes("2"), 1, false);
+        awaitInFlight(publisher, 2);
         assertThatThrownBy(() -> publisher.publish("window/v3", bytes("3"), 1, false))
             .as("Paho itself refuses a third while two wait for their PUBACK")
             .isInstanceOfSatisfying(org.eclipse.paho.client.mqttv3.MqttException.class,
@@ -100,6 +101,7 @@ class InFlightWindowTest {
         MqttAsyncClient publisher = v3("window-patience", 1);
         broker.pause();
         publisher.publish("window/patience", bytes("1"), 1, false);
+        awaitInFlight(publisher, 1);
         long started = System.nanoTime();
         assertThatThrownBy(() -> InFlightWindow.whenOpen(
                 () -> publisher.publish("window/patience", bytes("2"), 1, false), Duration.ofMillis(300)))
@@ -153,6 +155,11 @@ class InFlightWindowTest {
         options.setMaxInflight(maxInflight);
         client.connect(options).waitForCompletion(WAIT.toMillis());
         return client;
+    }
+
+    /** Paho counts a publish in flight when its sender thread takes it, not when publish() returns. */
+    private static void awaitInFlight(MqttAsyncClient client, int count) {
+        await().atMost(WAIT).until(() -> client.getInFlightMessageCount() == count);
     }
 
     private static byte[] bytes(String text) {
