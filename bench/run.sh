@@ -24,6 +24,9 @@
 #                                                  client; under load also with Java's HttpClient, whose
 #                                                  own cost is part of that second figure
 #   VISIBLE_SINGLE=100 VISIBLE_RATE=100 VISIBLE_SECONDS=20
+#   CARD_FACE_BYTES=0    >0: in every ingest run (warm-ups and paired ceilings too) each device first
+#                        publishes a card with a face of that many bytes, as phones whose users share
+#                        their cards do (a photo: 10-30 KB)
 #   SCENARIOS="ceiling mosquitto embedded postgres"
 #   WAYMARK_JAVA_OPTS    JVM options of every Waymark; default: the Dockerfile's JAVA_OPTS (the options the
 #                        README recommends, -Xmx256m among them), with its MALLOC_ARENA_MAX
@@ -48,6 +51,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MESSAGES=${MESSAGES:-100000}
+CARD_FACE_BYTES=${CARD_FACE_BYTES:-0}
 DEVICES=${DEVICES:-100}
 RUNS=${RUNS:-"20 20 100"}
 WARMUP_RUNS=${WARMUP_RUNS-"20 20 20"}
@@ -199,7 +203,7 @@ ceiling_run() { # record as, concurrency, run, topic root
     SUB_PID=$! # stopped on exit too
     sleep 0.5
     bench ingest --label "ingest-c$2-run$3" --topic-root "$4" --broker-url "tcp://127.0.0.1:$MOSQUITTO_PORT" \
-        --sink-file "$out.txt" --messages "$MESSAGES" --devices "$DEVICES" --concurrency "$2" \
+        --sink-file "$out.txt" --messages "$MESSAGES" --devices "$DEVICES" --concurrency "$2" --card-face-bytes "$CARD_FACE_BYTES" \
         --waymark-pid "$SUB_PID" --broker-pid "$MOSQUITTO_PID" --work "$WORK" > "$out.log" || true
     record "$1" "$out.log"
     stop_pid "$SUB_PID" mosquitto_sub 5
@@ -226,7 +230,7 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     record "$name" "$dir/devices.txt"
     for c in $WARMUP_RUNS; do # the JIT's: C2 keeps compiling through the first few runs
         bench ingest --label "warmup-c$c" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
-            --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
+            --devices "$DEVICES" --concurrency "$c" --card-face-bytes "$CARD_FACE_BYTES" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
             --work "$WORK" --db-pids "$(db_pids)" | grep -E '^(warmup|  all|  CPU)' || true
     done
     # under load once warm, as a server that has run for a while (the warm-ups added their devices)
@@ -243,7 +247,7 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
         run=$((run + 1))
         paired_ceiling "$name" "$c" "$run"
         bench ingest --label "ingest-c$c-run$run" --broker-url "$url" --api-url "$API_URL" --messages "$MESSAGES" \
-            --devices "$DEVICES" --concurrency "$c" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
+            --devices "$DEVICES" --concurrency "$c" --card-face-bytes "$CARD_FACE_BYTES" --waymark-pid "$WAYMARK_PID" --broker-pid "$broker_pid" \
             --work "$WORK" --db-pids "$(db_pids)" | tee "$dir/ingest-$run.txt" || true
         record "$name" "$dir/ingest-$run.txt"
     done
@@ -311,8 +315,9 @@ for scenario in $SCENARIOS; do
 done
 
 # --- summary -----------------------------------------------------------------------------------
+cards=""; [ "$CARD_FACE_BYTES" -gt 0 ] && cards=" (each with a card, its face $CARD_FACE_BYTES bytes)"
 log "summary: $(nproc) CPUs, load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after;" \
-    "$MESSAGES messages, $DEVICES devices; WAYMARK_JAVA_OPTS=$WAYMARK_JAVA_OPTS"
+    "$MESSAGES messages, $DEVICES devices$cards; WAYMARK_JAVA_OPTS=$WAYMARK_JAVA_OPTS"
 awk '
 function val(k,   i, kv) { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } return "" }
 $1 ~ /^ceiling@/ && $2 ~ /^ingest-/ { s = $1; sub(/^ceiling@/, "", s); paired[s "|" $2] = val("status") == "ok" ? val("rate") : "" }

@@ -18,12 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceQueries {
 
+    /** The device's own row in {@code device_report}, from a subquery on {@code device} (V8). */
+    private static final String REPORT = " FROM device_report r WHERE r.user_name = device.user_name"
+            + " AND r.device_name = device.device_name";
+
     private static final String COLUMNS = "user_name, device_name, tid, display_name, presence_state,"
             + " presence_reason, presence_since, last_seen, lat, lon, acc, alt, vel, cog, batt, bs, conn, tst,"
-            + " received_at, inregions, transport, CASE WHEN face IS NULL THEN 0 ELSE 1 END AS has_face";
+            + " received_at, inregions, transport,"
+            + " CASE WHEN EXISTS (SELECT 1" + REPORT + " AND r.face IS NOT NULL) THEN 1 ELSE 0 END AS has_face";
 
     /** The single device also shows what the app last reported about itself. */
-    private static final String DETAILS = COLUMNS + ", status_json, configuration_json";
+    private static final String DETAILS = COLUMNS + ", (SELECT r.status_json" + REPORT + ") AS status_json,"
+            + " (SELECT r.configuration_json" + REPORT + ") AS configuration_json";
 
     private final JdbcTemplate jdbc;
 
@@ -108,7 +114,7 @@ public class DeviceQueries {
 
     /** The card's picture, base64 as the app sent it; empty without one. */
     Optional<String> face(DeviceId id) {
-        return jdbc.queryForList("SELECT face FROM device WHERE user_name = ? AND device_name = ?", String.class,
+        return jdbc.queryForList("SELECT face FROM device_report WHERE user_name = ? AND device_name = ?", String.class,
                 id.user(), id.device()).stream().filter(f -> f != null).findFirst();
     }
 

@@ -47,8 +47,7 @@ public class DeviceRegistry {
         .text("user_name", n -> n.device().user())
         .text("device_name", n -> n.device().device())
         .add("name", Types.VARCHAR, n -> n.card().name())
-        .add("tid", Types.VARCHAR, n -> n.card().tid())
-        .add("face", Types.VARCHAR, n -> n.card().face());
+        .add("tid", Types.VARCHAR, n -> n.card().tid());
 
     private static final SqlColumns<Map.Entry<DeviceId, String>> TEXT = new SqlColumns<Map.Entry<DeviceId, String>>()
         .text("user_name", e -> e.getKey().user())
@@ -72,6 +71,8 @@ public class DeviceRegistry {
 
     private final String insertDevice;
 
+    private final String insertReport;
+
     /** Which rows exist and their transports: saves an insert per batch per device, and the transport's writes. */
     private final CommittedDeviceRows committed;
 
@@ -82,6 +83,7 @@ public class DeviceRegistry {
         this.changes = changes;
         this.committed = committed;
         this.insertDevice = dialect.insertIgnore("device", KEY.names(), KEY.names());
+        this.insertReport = dialect.insertIgnore("device_report", KEY.names(), KEY.names());
     }
 
     /**
@@ -92,6 +94,7 @@ public class DeviceRegistry {
     public void record(List<ReceivedMessage> messages) {
         Set<DeviceId> devices = new LinkedHashSet<>();
         List<Named> cards = new ArrayList<>();
+        Map<DeviceId, String> faces = new LinkedHashMap<>();
         Map<DeviceId, String> statuses = new LinkedHashMap<>();
         Map<DeviceId, String> dumps = new LinkedHashMap<>();
         Map<DeviceId, Transport> transport = new LinkedHashMap<>();
@@ -99,6 +102,9 @@ public class DeviceRegistry {
             devices.add(m.deviceId());
             if (m.message() instanceof Card card) {
                 cards.add(new Named(m.deviceId(), card, m));
+                if (card.face() != null) {
+                    faces.put(m.deviceId(), card.face());
+                }
             }
             else if (m.message() instanceof Status) {
                 statuses.put(m.deviceId(), m.json());
@@ -113,17 +119,36 @@ public class DeviceRegistry {
         }
         ensure(devices);
         if (!cards.isEmpty()) {
-            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid),"
-                    + " face = COALESCE(:face, face) WHERE user_name = :user_name AND device_name = :device_name",
-                    CARD.sources(cards));
+            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid)"
+                    + " WHERE user_name = :user_name AND device_name = :device_name", CARD.sources(cards));
+            updateReport("face", faces);
             changes.changed(cards.stream().map(Named::device).toList());
             AfterCommit.publish(events, cards.stream().map(n -> new CardStored(n.device(), n.card(),
                     n.message().json(), n.message().transport(), n.message().encrypted())).toList());
         }
         // not in the device list, so no DeviceChanges mark
-        updateText("status_json", statuses);
-        updateText("configuration_json", dumps);
+        updateReport("status_json", statuses);
+        updateReport("configuration_json", dumps);
         recordTransport(transport);
+    }
+
+    /**
+     * What the app reports about itself (a face, a status, a configuration dump) is kept in
+     * {@code device_report}, out of the device row that every last-known location rewrites.
+     */
+    private void updateReport(String column, Map<DeviceId, String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.batchUpdate(insertReport, KEY.sources(values.keySet()));
+        }
+        catch (DuplicateKeyException ex) {
+            // H2: another transaction made the row meanwhile and has committed it now (as in ensure)
+            jdbc.batchUpdate(insertReport, KEY.sources(values.keySet()));
+        }
+        jdbc.batchUpdate("UPDATE device_report SET " + column + " = :value WHERE user_name = :user_name"
+                + " AND device_name = :device_name", TEXT.sources(values.entrySet()));
     }
 
     private void updateText(String column, Map<DeviceId, String> values) {

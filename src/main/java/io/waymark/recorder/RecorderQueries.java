@@ -57,8 +57,9 @@ class RecorderQueries {
      * name and face (base64, as the app sent it), by user and device; of one user, or of one device, when given.
      */
     List<LastLocation> last(String user, String device) {
-        StringBuilder sql = new StringBuilder("SELECT " + LOCATION_COLUMNS + ", d.display_name, d.face FROM device d"
-                + " JOIN location l ON l.id = " + LocationKey.ofLastKnown("d"));
+        StringBuilder sql = new StringBuilder("SELECT " + LOCATION_COLUMNS + ", d.display_name, r.face FROM device d"
+                + " JOIN location l ON l.id = " + LocationKey.ofLastKnown("d")
+                + " LEFT JOIN device_report r ON r.user_name = d.user_name AND r.device_name = d.device_name");
         List<Object> args = new ArrayList<>();
         if (user != null) {
             sql.append(" WHERE d.user_name = ?");

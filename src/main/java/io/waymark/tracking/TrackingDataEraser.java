@@ -6,11 +6,11 @@ import io.waymark.owntracks.Location;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Erases a user's locations, transitions, waypoints and device rows (cards, last-known state, presence). */
+/** Erases a user's locations, transitions, waypoints and device rows (cards, what the apps reported, last-known state, presence). */
 @Component
 class TrackingDataEraser implements UserDataEraser {
 
-    private static final String[] TABLES = { "region_transition", "waypoint", "device" };
+    private static final String[] TABLES = { "region_transition", "waypoint", "device_report", "device" };
 
     private final JdbcClient jdbc;
 

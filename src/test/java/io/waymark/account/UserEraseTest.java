@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code DELETE /api/v1/users/{username}?erase=true}: a real erase, checked in the database. */
 class UserEraseTest extends EmbeddedWaymarkTest {
 
-    private static final List<String> USER_TABLES = List.of("device", "location", "presence_event", "region_transition",
-            "waypoint", "friend_group_member");
+    private static final List<String> USER_TABLES = List.of("device", "device_report", "location", "presence_event",
+            "region_transition", "waypoint", "friend_group_member");
 
     @Autowired
     JdbcClient jdbc;
@@ -91,6 +91,8 @@ class UserEraseTest extends EmbeddedWaymarkTest {
     private void insertData(String user) {
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("INSERT INTO device (user_name, device_name, display_name) VALUES (:u, 'phone', 'card')").param("u", user).update();
+        jdbc.sql("INSERT INTO device_report (user_name, device_name, face, status_json) VALUES (:u, 'phone', 'iVBORw0KGgo=', '{}')")
+            .param("u", user).update();
         jdbc.sql("INSERT INTO location (id, user_name, device_name, tst, lat, lon, received_at, topic, raw_json)"
                 + " SELECT id * 17179869184 + 1, user_name, device_name, 1, 1.0, 2.0, :at, :topic, '{}' FROM device"
                 + " WHERE user_name = :u AND device_name = 'phone'")

@@ -64,6 +64,7 @@ public final class Bench {
                       --waymark-pid <pid>  --broker-pid <pid>  (CPU µs per message from /proc)
                       --label ingest  --work <dir for the load files>  --prefix bench-<random>  --timeout 600
                       --topic-root owntracks  (the topics' first level)
+                      --card-face-bytes 0  (>0: each device first publishes a card with a face of that size)
                   devices-latency  make D devices exist (one location each), then time GET /api/v1/devices
                       --broker-url ...  --api-url ...  --devices 1000  --warmup 500  --requests 2000
                       --load-messages 100000 --load-devices 100 --concurrency 20  (also time it under that load)

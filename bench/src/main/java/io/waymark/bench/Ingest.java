@@ -68,12 +68,13 @@ final class Ingest {
         Path dir = Path.of(o.string("work", System.getProperty("java.io.tmpdir"))).resolve("load-" + prefix);
         return new MosquittoLoad(brokerUrl, dir, o.string("topic-root", "owntracks"), prefix,
                 o.integer("messages", 100_000), o.integer("devices", 100),
-                o.integer("concurrency", 20));
+                o.integer("concurrency", 20), o.integer("card-face-bytes", 0));
     }
 
     int run() throws Exception {
         MosquittoLoad load = load(o, brokerUrl);
         int n = load.messages;
+        long expected = sinkFile != null ? load.lines() : n; // a sink file gets the cards too
         System.out.printf(Locale.ROOT, "%s: %,d locations, %d devices (%s/%s/phone<j>), %d mosquitto_pub -l -q 1"
                 + " at a time → %s; sink %s%n", label, n, load.count.size(), load.root, load.prefix, o.integer("concurrency", 20),
                 brokerUrl, sinkFile != null ? "mosquitto_sub → " + sinkFile : "Waymark " + api.baseUrl);
@@ -96,7 +97,7 @@ final class Ingest {
         long lastChange = start;
         long nextReport = start + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() - start < timeoutNanos) {
-            Thread.sleep(pollMillis(got, n, System.nanoTime() - start));
+            Thread.sleep(pollMillis(got, expected, System.nanoTime() - start));
             long now = System.nanoTime();
             long count = sinkFile == null ? (long) (api.metricCount(STORED, "type:location") - storedBefore)
                     : lines(sinkFile) - linesBefore;
@@ -109,7 +110,7 @@ final class Ingest {
                         load.finishedProcesses(), got);
                 nextReport += TimeUnit.SECONDS.toNanos(5);
             }
-            if (got >= n && (sinkFile != null || allCurrent(load))) {
+            if (got >= expected && (sinkFile != null || allCurrent(load))) {
                 doneAt = System.nanoTime();
                 break;
             }
@@ -135,7 +136,7 @@ final class Ingest {
         double seconds = (doneAt - start) / 1e9;
         double publishSeconds = (load.endNanos - load.startNanos) / 1e9;
         Thread.sleep(1000); // anything arriving late would be a duplicate
-        String exact = sinkFile == null ? checkStored(load, storedBefore) : checkFile(n, linesBefore);
+        String exact = sinkFile == null ? checkStored(load, storedBefore) : checkFile(expected, linesBefore);
         double batches = sinkFile == null ? api.metric("waymark.ingest.batch.size", null, "COUNT") - batchesBefore : 0;
         double batched = sinkFile == null ? api.metric("waymark.ingest.batch.size", null, "TOTAL") - batchedBefore : 0;
         double rss = ProcStat.rssMegabytes(waymarkPid);
@@ -211,7 +212,7 @@ final class Ingest {
         return (long) Math.max(20, Math.min(100, remainingMillis / 2));
     }
 
-    private String checkFile(int n, long linesBefore) throws IOException {
+    private String checkFile(long n, long linesBefore) throws IOException {
         List<String> all = Files.readAllLines(sinkFile, StandardCharsets.UTF_8);
         List<String> run = all.subList((int) linesBefore, all.size());
         long distinct = new HashSet<>(run).size();

@@ -47,6 +47,9 @@ final class MosquittoLoad {
 
     final int messages;
 
+    /** Whether each device first publishes a card (then {@link #lines} is one more per device). */
+    private final boolean cards;
+
     final String prefix;
 
     /** The topics' first level: {@code owntracks}, or one no Waymark subscribes to (a ceiling run beside a Waymark). */
@@ -65,13 +68,14 @@ final class MosquittoLoad {
      * Writes the load to {@code dir}: N distinct locations for D devices, device j getting tst
      * base, base+1, … (all in the past, so nothing is a duplicate).
      */
-    MosquittoLoad(String brokerUrl, Path dir, String root, String prefix, int messages, int devices, int concurrency)
-            throws IOException {
+    MosquittoLoad(String brokerUrl, Path dir, String root, String prefix, int messages, int devices, int concurrency,
+            int cardFaceBytes) throws IOException {
         URI uri = URI.create(brokerUrl);
         this.host = uri.getHost();
         this.port = uri.getPort() < 0 ? 1883 : uri.getPort();
         this.concurrency = concurrency;
         this.messages = messages;
+        this.cards = cardFaceBytes > 0;
         this.prefix = prefix;
         this.root = root;
         this.dir = dir;
@@ -79,8 +83,15 @@ final class MosquittoLoad {
         int perDevice = (messages + devices - 1) / devices;
         long base = Instant.now().getEpochSecond() - perDevice - 60;
         List<StringBuilder> lines = new ArrayList<>();
+        // a phone with a card (the apps send one with a face for friends to see): its first message
+        String face = "A".repeat(cardFaceBytes / 3 * 4); // base64 of cardFaceBytes bytes
         for (int j = 0; j < devices; j++) {
-            lines.add(new StringBuilder(perDevice * 200));
+            StringBuilder device = new StringBuilder(perDevice * 200 + face.length() + 64);
+            if (cards) {
+                device.append("{\"_type\":\"card\",\"name\":\"Phone ").append(j).append("\",\"face\":\"")
+                    .append(face).append("\"}\n");
+            }
+            lines.add(device);
         }
         int made = 0;
         for (int seq = 0; made < messages; seq++) {
@@ -96,6 +107,11 @@ final class MosquittoLoad {
             Files.writeString(file, lines.get(j), StandardCharsets.UTF_8);
             files.add(file);
         }
+    }
+
+    /** The lines published: the messages, and a card for each device if asked for. */
+    long lines() {
+        return messages + (cards ? files.size() : 0);
     }
 
     static String device(int j) {
