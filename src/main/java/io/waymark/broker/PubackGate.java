@@ -53,6 +53,16 @@ final class PubackGate extends ChannelDuplexHandler {
 
     private volatile ChannelHandlerContext context;
 
+    /** Since the last flush (event loop only): PUBACKs were written, and other packets. */
+    private boolean pubacksWritten;
+
+    private boolean othersWritten;
+
+    /** A flush of PUBACKs alone waits on the event loop's queue, so that the PUBACKs queued behind it go with it. */
+    private boolean flushQueued;
+
+    private final Runnable queuedFlush = this::queuedFlush;
+
     PubackGate(ConnectionHandOff connection) {
         this.connection = connection;
     }
@@ -82,11 +92,13 @@ final class PubackGate extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (!(msg instanceof PUBACK puback)) {
+            othersWritten = true;
             ctx.write(msg, promise);
             return;
         }
         PendingAck ack = connection.take(puback.getPacketIdentifier());
         if (held.isEmpty() && (ack == null || ack.committed())) {
+            pubacksWritten = true;
             ctx.write(msg, promise);
             return;
         }
@@ -122,9 +134,49 @@ final class PubackGate extends ChannelDuplexHandler {
             ctx.write(next.puback(), next.promise());
             wrote = true;
         }
+        pubacksWritten |= wrote;
         if (wrote && flush) {
-            ctx.flush();
+            flushNow(ctx);
         }
+    }
+
+    /**
+     * HiveMQ flushes after every PUBACK it writes. When its message was committed before that
+     * (the writer is quick), the PUBACK passes at once, and each would cost a write to the socket
+     * of its own; a flush of PUBACKs alone is put behind the tasks already queued on the event
+     * loop instead (the client's next PUBACKs among them), which is microseconds later. Anything
+     * else written is flushed at once, as HiveMQ asks.
+     */
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        if (othersWritten || !pubacksWritten) {
+            flushNow(ctx);
+            return;
+        }
+        if (!flushQueued) {
+            flushQueued = true;
+            try {
+                ctx.executor().execute(queuedFlush);
+            }
+            catch (RejectedExecutionException stopping) {
+                flushQueued = false;
+                flushNow(ctx);
+            }
+        }
+    }
+
+    private void queuedFlush() {
+        flushQueued = false;
+        ChannelHandlerContext ctx = context;
+        if (pubacksWritten || othersWritten) {
+            flushNow(ctx);
+        }
+    }
+
+    private void flushNow(ChannelHandlerContext ctx) {
+        pubacksWritten = false;
+        othersWritten = false;
+        ctx.flush();
     }
 
     @Override

@@ -28,7 +28,8 @@ import static org.mockito.Mockito.when;
 /**
  * The PUBACK gate in a Netty pipeline (an {@link EmbeddedChannel} with a stand-in for HiveMQ's
  * encoder that records what reaches it): held until the commit, in the order written, one flush
- * per release, never sent for a closed connection or a message whose commit did not come in time.
+ * per release, never sent for a closed connection or a message whose commit did not come in time;
+ * PUBACKs of messages committed already share a flush.
  */
 class PubackGateTest {
 
@@ -107,6 +108,32 @@ class PubackGateTest {
         channel.runPendingTasks();
         assertThat(encoder.written).containsExactly(1, 2, 3, 4);
         assertThat(encoder.flushes).isEqualTo(flushes + 1);
+    }
+
+    @Test
+    void pubacksOfCommittedMessagesShareOneFlushBehindTheEventLoopsQueuedTasks() {
+        for (int id = 1; id <= 3; id++) {
+            handedOff(id).acknowledge(); // committed before HiveMQ writes the PUBACK
+        }
+        int flushes = encoder.flushes;
+        // through the pipeline: EmbeddedChannel's own writeAndFlush runs the queued tasks after it
+        ChannelFuture first = channel.pipeline().writeAndFlush(new PUBACK(1));
+        channel.pipeline().writeAndFlush(new PUBACK(2));
+        channel.pipeline().writeAndFlush(new PUBACK(3));
+        assertThat(encoder.written).containsExactly(1, 2, 3);
+        assertThat(first.isSuccess()).isTrue();
+        assertThat(encoder.flushes).as("the flush waits for the tasks queued on the event loop").isEqualTo(flushes);
+
+        channel.runPendingTasks();
+        assertThat(encoder.flushes).as("one flush for the three").isEqualTo(flushes + 1);
+        channel.runPendingTasks();
+        assertThat(encoder.flushes).isEqualTo(flushes + 1);
+
+        channel.pipeline().writeAndFlush(new PUBACK(4));
+        channel.pipeline().writeAndFlush("a PUBLISH to a subscriber");
+        assertThat(encoder.flushes).as("anything but PUBACKs is flushed at once, the PUBACK with it").isEqualTo(flushes + 2);
+        channel.runPendingTasks();
+        assertThat(encoder.flushes).as("nothing left for the queued flush").isEqualTo(flushes + 2);
     }
 
     @Test
