@@ -137,24 +137,28 @@ public class DeviceRegistry {
      * {@code device_report}, out of the device row that every last-known location rewrites.
      */
     private void updateReport(String column, Map<DeviceId, String> values) {
-        if (values.isEmpty()) {
-            return;
+        if (!values.isEmpty()) {
+            insertMissing(insertReport, values.keySet());
+            updateText("device_report", column, values);
         }
-        try {
-            jdbc.batchUpdate(insertReport, KEY.sources(values.keySet()));
-        }
-        catch (DuplicateKeyException ex) {
-            // H2: another transaction made the row meanwhile and has committed it now (as in ensure)
-            jdbc.batchUpdate(insertReport, KEY.sources(values.keySet()));
-        }
-        jdbc.batchUpdate("UPDATE device_report SET " + column + " = :value WHERE user_name = :user_name"
-                + " AND device_name = :device_name", TEXT.sources(values.entrySet()));
     }
 
-    private void updateText(String column, Map<DeviceId, String> values) {
+    private void updateText(String table, String column, Map<DeviceId, String> values) {
         if (!values.isEmpty()) {
-            jdbc.batchUpdate("UPDATE device SET " + column + " = :value WHERE user_name = :user_name"
+            jdbc.batchUpdate("UPDATE " + table + " SET " + column + " = :value WHERE user_name = :user_name"
                     + " AND device_name = :device_name", TEXT.sources(values.entrySet()));
+        }
+    }
+
+    /** Inserts the rows of {@code keys} that do not exist yet ({@code insertIgnore}). */
+    private void insertMissing(String insertIgnore, Collection<DeviceId> keys) {
+        try {
+            jdbc.batchUpdate(insertIgnore, KEY.sources(keys));
+        }
+        catch (DuplicateKeyException ex) {
+            // H2: another transaction (presence, on the broker's thread) created the same row
+            // meanwhile; H2 waited for it to commit, so merging again now finds its row.
+            jdbc.batchUpdate(insertIgnore, KEY.sources(keys));
         }
     }
 
@@ -167,7 +171,7 @@ public class DeviceRegistry {
             }
         });
         if (!changed.isEmpty()) {
-            updateText("transport", changed);
+            updateText("device", "transport", changed);
             changes.changed(changed.keySet());
             // the unchanged ones are remembered already: taking them all again changes nothing
             AfterCommit.run(() -> committed.transportsCommitted(latest, generation));
@@ -195,14 +199,7 @@ public class DeviceRegistry {
         if (unknown.isEmpty()) {
             return ids;
         }
-        try {
-            jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
-        }
-        catch (DuplicateKeyException ex) {
-            // H2: another transaction (presence, on the broker's thread) created the same device
-            // meanwhile; H2 waited for it to commit, so merging again now finds its row.
-            jdbc.batchUpdate(insertDevice, KEY.sources(unknown));
-        }
+        insertMissing(insertDevice, unknown);
         Map<DeviceId, Long> made = new HashMap<>();
         for (DeviceId device : unknown) {
             made.put(device, jdbc.queryForObject("SELECT id FROM device WHERE user_name = :user_name"

@@ -2,7 +2,6 @@ package io.waymark.device;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.waymark.support.PostgresDatabase;
+import io.waymark.support.MigrationDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
@@ -32,21 +31,12 @@ class DeviceReportMigrationTest {
 
     @Test
     void h2() throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0";
-        migrate(Flyway.configure().dataSource(url, "sa", ""));
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertMigrated(connection);
-        }
+        MigrationDatabases.h2(dir, DeviceReportMigrationTest::migrate, DeviceReportMigrationTest::assertMigrated);
     }
 
     @Test
     void postgres() throws SQLException {
-        try (PostgresDatabase database = PostgresDatabase.create()) {
-            migrate(Flyway.configure().dataSource(database.url(), PostgresDatabase.USER, "").schemas(database.schema()));
-            try (Connection connection = database.connect()) {
-                assertMigrated(connection);
-            }
-        }
+        MigrationDatabases.postgres(DeviceReportMigrationTest::migrate, DeviceReportMigrationTest::assertMigrated);
     }
 
     private static void migrate(FluentConfiguration flyway) throws SQLException {

@@ -2,7 +2,6 @@ package io.waymark.tracking;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.waymark.owntracks.Location;
-import io.waymark.support.PostgresDatabase;
+import io.waymark.support.MigrationDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +30,12 @@ class LocationKeyMigrationTest {
 
     @Test
     void h2() throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0";
-        migrate(Flyway.configure().dataSource(url, "sa", ""));
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            assertMigrated(connection);
-        }
+        MigrationDatabases.h2(dir, LocationKeyMigrationTest::migrate, LocationKeyMigrationTest::assertMigrated);
     }
 
     @Test
     void postgres() throws SQLException {
-        try (PostgresDatabase database = PostgresDatabase.create()) {
-            migrate(Flyway.configure().dataSource(database.url(), PostgresDatabase.USER, "").schemas(database.schema()));
-            try (Connection connection = database.connect()) {
-                assertMigrated(connection);
-            }
-        }
+        MigrationDatabases.postgres(LocationKeyMigrationTest::migrate, LocationKeyMigrationTest::assertMigrated);
     }
 
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway) throws SQLException {
