@@ -1,17 +1,31 @@
 package io.waymark.config;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
+import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HiveMQ's jar carries a logback.xml at its root: neither logback nor Spring Boot may take it. */
+@ExtendWith(OutputCaptureExtension.class)
 class WaymarkLoggingTest {
+
+    /** Spring Boot's console format: date, level, pid, ---, [application], [thread], logger : message. */
+    private static final Pattern SPRING_BOOT_LINE = Pattern.compile(
+            "(?m)^\\d{4}-\\d{2}-\\d{2}T\\S+\\s+INFO \\d+ --- \\[waymark\\] \\[.+\\] io\\.waymark\\.broker\\.EmbeddedBroker\\s+: Embedded MQTT broker listening on");
 
     private final ClassLoader classLoader = getClass().getClassLoader();
 
@@ -33,6 +47,16 @@ class WaymarkLoggingTest {
         assertThat(context.getLogger("migrations").getLevel()).isNull();
         assertThat(context.getLogger("jetbrains.exodus").getLevel()).isNull();
         context.stop();
+    }
+
+    @Test
+    void waymarkLogsInSpringBootsFormat(@TempDir Path temp, CapturedOutput output) {
+        Map<String, Object> properties = Map.of(
+                "spring.datasource.url", "jdbc:h2:file:" + temp.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "waymark.broker.data-path", temp.resolve("broker").toString());
+        try (WaymarkApp waymark = WaymarkApp.start(properties)) {
+            assertThat(output.getOut()).containsPattern(SPRING_BOOT_LINE);
+        }
     }
 
     @Test
