@@ -13,7 +13,7 @@ import org.slf4j.Logger;
  * at INFO, as Spring Boot's own first configurator sets it. Without it logback would next look for
  * a {@code logback.xml}, find the one at the root of the embedded broker's (HiveMQ's) jar, and
  * load its XML configurator to read it, only for Spring Boot to replace that configuration a
- * moment later: about 500 classes that stay loaded (docs/PERFORMANCE.md, memory).
+ * moment later: some 300 classes that stay loaded (docs/PERFORMANCE.md, memory).
  * <p>
  * Registered in {@code META-INF/services}; it ranks above Spring Boot's and stops the search.
  */
