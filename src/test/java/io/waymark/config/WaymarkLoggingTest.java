@@ -1,6 +1,5 @@
 package io.waymark.config;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,6 @@ import ch.qos.logback.core.ConsoleAppender;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -50,11 +48,8 @@ class WaymarkLoggingTest {
     }
 
     @Test
-    void waymarkLogsInSpringBootsFormat(@TempDir Path temp, CapturedOutput output) {
-        Map<String, Object> properties = Map.of(
-                "spring.datasource.url", "jdbc:h2:file:" + temp.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "waymark.broker.data-path", temp.resolve("broker").toString());
-        try (WaymarkApp waymark = WaymarkApp.start(properties)) {
+    void waymarkLogsInSpringBootsFormat(CapturedOutput output) {
+        try (WaymarkApp waymark = WaymarkApp.start(Map.of(), "test")) {
             assertThat(output.getOut()).containsPattern(SPRING_BOOT_LINE);
         }
     }
