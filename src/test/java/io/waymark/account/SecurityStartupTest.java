@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.waymark.support.H2Files;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,7 +73,7 @@ class SecurityStartupTest {
     }
 
     private Map<String, Object> properties(String name, String value) {
-        return Map.of("spring.datasource.url", "jdbc:h2:file:" + temp.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+        return Map.of("spring.datasource.url", H2Files.url(temp),
                 "waymark.broker.data-path", temp.resolve("broker").toString(), name, value);
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import io.waymark.support.Api;
 import io.waymark.support.FreePorts;
+import io.waymark.support.H2Files;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.WaymarkJvm;
@@ -59,7 +60,7 @@ class EmbeddedBrokerCrashTest {
         Path log = dir.resolve("waymark.log");
         Map<String, Object> properties = Map.of("waymark.broker.port", brokerPort, ANONYMOUS_PHONES, "true",
                 "waymark.broker.data-path", dir.resolve("broker"),
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
+                "spring.datasource.url", H2Files.url(dir));
         List<Process> phones = new ArrayList<>();
         double storedAtKill;
         try (WaymarkJvm first = WaymarkJvm.start(properties, log)) {
@@ -99,7 +100,7 @@ class EmbeddedBrokerCrashTest {
         }
         try (WaymarkJvm waymark = WaymarkJvm.start(Map.of("waymark.broker.port", brokerPort,
                 ANONYMOUS_PHONES, "true", "waymark.broker.data-path", dir.resolve("broker"),
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0"),
+                "spring.datasource.url", H2Files.url(dir)),
                 dir.resolve("waymark.log"))) {
             for (Process phone : phones) {
                 assertThat(phone.waitFor(90, TimeUnit.SECONDS)).as("a phone finished its stream").isTrue();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.waymark.support.Api;
+import io.waymark.support.H2Files;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.Waits;
@@ -54,7 +55,7 @@ class MosquittoIngestionTest {
     static WaymarkApp startWaymark() {
         return WaymarkApp.start(Map.of("waymark.broker.enabled", "false", "waymark.mqtt.url", mosquitto.url(),
                 "waymark.mqtt.client-id", "waymark-mosquitto-test",
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0",
+                "spring.datasource.url", H2Files.url(dir),
                 "waymark.presence.timeout", PRESENCE_TIMEOUT.toSeconds() + "s",
                 "waymark.api.device-list-refresh", "1h")); // only the writers' marks move the cached device list
     }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 
+import io.waymark.support.H2Files;
 import io.waymark.support.WaymarkApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class EmbeddedBrokerRestartTest {
 
     @Test
     void devicesLeftOnlineByAPreviousRunAreOfflineAtStart() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("waymark");
+        String url = H2Files.url(dir);
         Map<String, Object> properties = Map.of("spring.datasource.url", url, "waymark.broker.data-path",
                 dir.resolve("broker").toString());
         WaymarkApp.start(properties).close(); // creates the schema

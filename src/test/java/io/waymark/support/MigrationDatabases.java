@@ -24,7 +24,7 @@ public final class MigrationDatabases {
     }
 
     public static void h2(Path dir, SqlStep<FluentConfiguration> migrate, SqlStep<Connection> check) throws SQLException {
-        String url = "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0";
+        String url = H2Files.url(dir);
         migrate.accept(Flyway.configure().dataSource(url, "sa", ""));
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             check.accept(connection);

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.xml.transform.sax.SAXResult;
 import javax.xml.transform.sax.SAXSource;
 
+import io.waymark.support.H2Files;
 import io.waymark.support.Http;
 import io.waymark.support.WaymarkJvm;
 import org.flywaydb.core.Flyway;
@@ -48,7 +49,7 @@ class LargeExportTest {
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         long started = System.nanoTime();
-        String url = "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0";
+        String url = H2Files.url(dir);
         Flyway.configure().dataSource(url, "sa", "").load().migrate();
         // a cache that holds the table while it fills (H2's default, 16 MB, does not)
         try (Connection connection = DriverManager.getConnection(url + ";CACHE_SIZE=262144", "sa", "");

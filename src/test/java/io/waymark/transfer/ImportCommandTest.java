@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.waymark.support.H2Files;
 import io.waymark.support.WaymarkJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,16 +86,12 @@ class ImportCommandTest {
     private List<String> arguments(String... args) {
         List<String> all = new ArrayList<>(List.of("import"));
         all.addAll(List.of(args));
-        all.add("--spring.datasource.url=" + url());
+        all.add("--spring.datasource.url=" + H2Files.url(dir));
         return all;
     }
 
-    private String url() {
-        return "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0";
-    }
-
     private long count(String query) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url(), "sa", "");
+        try (Connection connection = DriverManager.getConnection(H2Files.url(dir), "sa", "");
                 Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);

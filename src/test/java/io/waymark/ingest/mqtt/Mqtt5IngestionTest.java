@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.waymark.support.H2Files;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.WaymarkApp;
@@ -44,7 +45,7 @@ class Mqtt5IngestionTest {
     static WaymarkApp startMqtt5Waymark() {
         return startWaymark(Map.of("waymark.mqtt.url", broker.url(), "waymark.mqtt.protocol-version", "5",
                 "waymark.mqtt.client-id", "waymark-mqtt5",
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0"));
+                "spring.datasource.url", H2Files.url(dir)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.waymark.support.Api;
+import io.waymark.support.H2Files;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.WaymarkApp;
@@ -64,7 +65,7 @@ class MqttNoLossTest {
         Path log = dir.resolve("waymark-crash.log");
         Map<String, Object> properties = Map.of("waymark.broker.enabled", "false", "waymark.mqtt.url", broker.url(),
                 "waymark.mqtt.client-id", "waymark-crash", "waymark.mqtt.connect-timeout", "5s",
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("crash") + ";WRITE_DELAY=0");
+                "spring.datasource.url", H2Files.url(dir));
         try (Phone status = Phone.watching(broker.url(), "waymark/status")) {
             double storedAtKill;
             try (WaymarkJvm waymark = WaymarkJvm.start(properties, log)) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import io.waymark.support.H2Files;
 import io.waymark.support.MosquittoProcess;
 import io.waymark.support.Phone;
 import io.waymark.support.WaymarkApp;
@@ -34,7 +35,7 @@ class MqttRetainlessBrokerTest {
             // no retained messages: no retained status either
             Map<String, Object> properties = Map.of("waymark.mqtt.url", broker.url(), "waymark.mqtt.client-id",
                     "waymark-retainless", "waymark.mqtt.status-topic", "",
-                    "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("waymark") + ";WRITE_DELAY=0");
+                    "spring.datasource.url", H2Files.url(dir));
             try (WaymarkApp waymark = startWaymark(properties)) {
                 awaitMqttUp(waymark.api());
                 try (Phone phones = Phone.publisher(broker.url(), "retainless-phones")) {
