@@ -17,7 +17,8 @@ import java.util.Locale;
  * keeps as a unique index beside its row map, and V7's one BIGINT (device row id * 2^34 + tst),
  * which is the row map's own key. Prints time and heap allocated per row (the thread's own).
  *
- * Run (from the repository root):
+ * Run (from the repository root; with H2_OPTIONS set, as in bench/run.sh, to the options of
+ * application.properties' spring.datasource.url, for Waymark's defaults):
  *   java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar bench/h2/H2InsertBench.java
  */
 public class H2InsertBench {
@@ -40,6 +41,9 @@ public class H2InsertBench {
     static final String INSERT_COLUMNS = "user_name, device_name, tst, lat, lon, acc, alt, vac, vel, cog, batt, bs, tid,"
             + " trigger_type, conn, inregions, ssid, bssid, created_at, received_at, topic, raw_json";
 
+    /** The JDBC URL's options, as bench/run.sh's H2_OPTIONS; the default is what this bench was first run with. */
+    static final String OPTIONS = System.getenv().getOrDefault("H2_OPTIONS", ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=2048");
+
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -48,7 +52,7 @@ public class H2InsertBench {
                 for (int v = 0; v < TABLES.length; v++) {
                     boolean keyed = v == 1;
                     Path dir = Files.createTempDirectory("h2bench");
-                    String url = "jdbc:h2:file:" + dir + "/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=2048";
+                    String url = "jdbc:h2:file:" + dir + "/db" + OPTIONS;
                     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
                         try (Statement s = c.createStatement()) {
                             s.execute(TABLES[v]);
