@@ -151,7 +151,7 @@ start_waymark() { # name, then extra Waymark arguments
     # shellcheck disable=SC2086
     local nmt=""
     [ "$NMT" != 1 ] || nmt="-XX:NativeMemoryTracking=summary"
-    (cd "$dir" && exec java $WAYMARK_JAVA_OPTS $nmt "-Xlog:gc:file=$dir/gc.log" -jar "$WAYMARK_JAR" \
+    (cd "$dir" && exec java $WAYMARK_JAVA_OPTS $nmt "-Xlog:gc:file=$dir/gc.log:time,uptime,level,tags" -jar "$WAYMARK_JAR" \
         --server.port="$HTTP_PORT" \
         "--spring.datasource.url=${DB_URL:-jdbc:h2:file:$dir/db/waymark$H2_OPTIONS}" \
         --waymark.broker.data-path="$dir/broker" \
@@ -235,7 +235,9 @@ waymark_suite() { # scenario, broker url, broker pid, Waymark arguments...
     done
     # under load once warm, as a server that has run for a while (the warm-ups added their devices)
     bench devices-latency --load-only true --broker-url "$url" --api-url "$API_URL" --load-messages "$MESSAGES" \
-        --load-devices "$DEVICES" --concurrency 20 --work "$WORK" | tee "$dir/devices-load.txt" || true
+        --load-devices "$DEVICES" --concurrency 20 --work "$WORK" --samples "$dir/devices-load-samples.txt" \
+        | tee "$dir/devices-load.txt" || true
+    bench gc-overlap --samples "$dir/devices-load-samples.txt" --gc-log "$dir/gc.log" | tee -a "$dir/devices-load.txt" || true
     record "$name" "$dir/devices-load.txt"
     # the same through Java's HttpClient, as measured before d344924: its own cost shows
     bench devices-latency --load-only true --client jdk --broker-url "$url" --api-url "$API_URL" \

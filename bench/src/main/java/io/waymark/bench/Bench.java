@@ -14,6 +14,8 @@ import java.util.Map;
  * <li>{@code devices-latency}: makes sure D devices exist, then times {@code GET /api/v1/devices}, idle
  * and while an ingest load runs;</li>
  * <li>{@code visible-latency}: publish → visible in {@code GET /api/v1/devices/{user}/{device}};</li>
+ * <li>{@code gc-overlap}: how many of the slow requests of {@code devices-latency --samples} were under way
+ * during a collector's pause;</li>
  * <li>{@code jfr-top}: summarises a JFR recording (CPU samples or allocation by thread, package, frame);</li>
  * <li>{@code free-port}: prints a free TCP port (for scripts).</li>
  * </ul>
@@ -35,6 +37,7 @@ public final class Bench {
             case "devices-latency" -> new DevicesLatency(options).run();
             case "visible-latency" -> new VisibleLatency(options).run();
             case "jfr-top" -> JfrTop.run(options);
+            case "gc-overlap" -> GcOverlap.run(options);
             case "free-port" -> freePort();
             default -> {
                 System.err.println("unknown mode: " + mode);
@@ -69,9 +72,12 @@ public final class Bench {
                       --broker-url ...  --api-url ...  --devices 1000  --warmup 500  --requests 2000
                       --load-messages 100000 --load-devices 100 --concurrency 20  (also time it under that load)
                       --load-only true  (the devices exist already: only the requests under that load)
+                      --samples <file>  (each request under load: its start, seconds since the epoch, and ms)
                       --prefix fleet  --timeout 120  --work <dir>  --client plain (a socket, the body read and dropped) | jdk (HttpClient)
                   visible-latency  publish -> visible in GET /api/v1/devices/{user}/{device}
                       --broker-url ...  --api-url ...  --single 100  --rate 100 --seconds 20 --devices 10
+                  gc-overlap       the slow requests of devices-latency --samples beside a GC log's pauses
+                      --samples <file>  --gc-log <-Xlog:gc with the time decorator>  --threshold-ms 15
                   jfr-top          summarise a JFR recording
                       --file rec.jfr  --top 25  --thread <substring>  --exclude-thread <substring>  --event cpu|alloc
                   free-port        print a free TCP port

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +44,9 @@ final class DevicesLatency {
     /** plain: {@link PlainHttpGet}; jdk: Java's {@code HttpClient}, as before d344924. */
     private final String client;
 
+    /** Where to write each request under load (its wall-clock start and its time), to set beside a GC log; or null. */
+    private final Path samples;
+
     DevicesLatency(Bench.Options o) {
         this.brokerUrl = o.string("broker-url", "tcp://127.0.0.1:1883");
         this.api = new WaymarkApi(o.string("api-url", "http://localhost:8080"));
@@ -56,6 +61,7 @@ final class DevicesLatency {
                 o.string("concurrency", "20"), "work", o.string("work", System.getProperty("java.io.tmpdir")))) : null;
         this.loadOnly = Boolean.parseBoolean(o.string("load-only", "false"));
         this.client = o.string("client", "plain");
+        this.samples = o.values().containsKey("samples") ? Path.of(o.string("samples", "")) : null;
         if (!client.equals("plain") && !client.equals("jdk")) {
             throw new IllegalArgumentException("--client is plain or jdk, not " + client);
         }
@@ -127,10 +133,12 @@ final class DevicesLatency {
         double target = api.metricCount("waymark.messages.stored", "type:location") + load.messages;
         Thread publishing = load.start();
         long[] busy = new long[1 << 16];
+        long[] startedMicros = new long[busy.length];
         int count = 0;
         // until the publishers are done and Waymark has stored it all (via Mosquitto it lags behind)
         boolean ingesting = true;
         while (ingesting && count < busy.length) {
+            startedMicros[count] = epochMicros();
             busy[count++] = time(get);
             if (count % 10 == 0) {
                 ingesting = publishing.isAlive()
@@ -146,10 +154,29 @@ final class DevicesLatency {
         System.out.printf(Locale.ROOT, "  under load: %,d locations published in %.1f s (%,.0f msg/s acknowledged)%n",
                 load.messages, (load.endNanos - load.startNanos) / 1e9,
                 load.messages / ((load.endNanos - load.startNanos) / 1e9));
+        if (samples != null) {
+            writeSamples(startedMicros, busy, count);
+        }
         byte[] last = get.body();
         report("load", Arrays.copyOf(busy, count), ((List<?>) Json.parse(new String(last, StandardCharsets.UTF_8))).size(),
                 last.length);
         return 0;
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** One line per request: its start (seconds since the epoch, to the microsecond, as {@code -Xlog}'s {@code time} can be read) and its time in ms. */
+    private void writeSamples(long[] startedMicros, long[] nanos, int count) throws IOException {
+        StringBuilder lines = new StringBuilder(count * 24);
+        for (int i = 0; i < count; i++) {
+            lines.append(String.format(Locale.ROOT, "%d.%06d %.3f%n", startedMicros[i] / 1_000_000,
+                    startedMicros[i] % 1_000_000, nanos[i] / 1e6));
+        }
+        Files.writeString(samples, lines);
+        System.out.printf("  each request's start and time: %s%n", samples);
     }
 
     private static long time(Get get) throws Exception {
