@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.inbound.Mqttv5PahoMessageDrivenChannelAdapter;
-import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
 
 /**
  * The MQTT inbound adapters for Waymark's own client; they send what they receive to
@@ -71,9 +70,7 @@ class MqttInboundConfiguration {
                     settings.subscriptions().toArray(String[]::new));
             adapter.setQos(settings.qos());
             adapter.setManualAcks(settings.manualAcks());
-            DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
-            converter.setPayloadAsBytes(true);
-            adapter.setConverter(converter);
+            adapter.setConverter(new MutablePahoMessageConverter());
             adapter.setCompletionTimeout(settings.completionTimeoutMillis());
             adapter.setQuiescentTimeout(MqttClientSettings.QUIESCE_ON_STOP.toMillis());
             adapter.setDisconnectCompletionTimeout(MqttClientSettings.QUIESCE_ON_STOP.toMillis());
