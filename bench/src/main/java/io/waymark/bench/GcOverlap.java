@@ -37,8 +37,16 @@ final class GcOverlap {
     }
 
     static int run(Bench.Options o) throws IOException {
-        List<Span> requests = requests(Path.of(o.string("samples", "devices-load-samples.txt")));
-        List<Span> pauses = pauses(Path.of(o.string("gc-log", "gc.log")));
+        Path samplesFile = Path.of(o.string("samples", "devices-load-samples.txt"));
+        Path gcLog = Path.of(o.string("gc-log", "gc.log"));
+        for (Path file : List.of(samplesFile, gcLog)) {
+            if (!Files.isReadable(file)) {
+                System.out.println("  gc-overlap: no " + file + " (did the requests under load run?)");
+                return 1;
+            }
+        }
+        List<Span> requests = requests(samplesFile);
+        List<Span> pauses = pauses(gcLog);
         double threshold = Double.parseDouble(o.string("threshold-ms", "15"));
         if (requests.isEmpty()) {
             System.out.println("  no requests in the samples");
