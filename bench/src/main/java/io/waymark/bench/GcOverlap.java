@@ -28,6 +28,10 @@ final class GcOverlap {
     /** A pause or a request, in microseconds since the epoch. */
     record Span(long start, long end) {
 
+        long micros() {
+            return end - start;
+        }
+
         long overlap(Span other) {
             return Math.max(0, Math.min(end, other.end) - Math.max(start, other.start));
         }
@@ -54,17 +58,19 @@ final class GcOverlap {
         }
         Span window = new Span(requests.get(0).start(), requests.get(requests.size() - 1).end());
         double[] inWindow = pauses.stream().filter(p -> window.overlap(p) > 0)
-            .mapToDouble(p -> (p.end() - p.start()) / 1e3).sorted().toArray();
+            .mapToDouble(p -> p.micros() / 1e3).sorted().toArray();
+        double p50 = inWindow.length == 0 ? 0 : inWindow[inWindow.length / 2];
+        double max = inWindow.length == 0 ? 0 : inWindow[inWindow.length - 1];
         int slow = 0;
         int hit = 0;
         long slowMicros = 0;
         long stoppedMicros = 0;
         for (Span r : requests) {
-            if ((r.end() - r.start()) / 1e3 < threshold) {
+            if (r.micros() / 1e3 < threshold) {
                 continue;
             }
             slow++;
-            slowMicros += r.end() - r.start();
+            slowMicros += r.micros();
             long stopped = pauses.stream().mapToLong(r::overlap).sum();
             if (stopped > 0) {
                 hit++;
@@ -73,13 +79,12 @@ final class GcOverlap {
         }
         System.out.printf(Locale.ROOT, "  GC beside the device list under load: %d pauses in the %.1f s of requests (%.2f%% of"
                 + " %d requests), %.0f ms in all, p50 %.1f ms, max %.1f ms; of the %d requests over %.0f ms, %d were under way"
-                + " during a pause, which took %.0f%% of their time%n", inWindow.length, (window.end() - window.start()) / 1e6,
+                + " during a pause, which took %.0f%% of their time%n", inWindow.length, window.micros() / 1e6,
                 100.0 * inWindow.length / requests.size(), requests.size(), Arrays.stream(inWindow).sum(),
-                inWindow.length == 0 ? 0 : inWindow[inWindow.length / 2],
-                inWindow.length == 0 ? 0 : inWindow[inWindow.length - 1], slow, threshold, hit,
+                p50, max, slow, threshold, hit,
                 slowMicros == 0 ? 0 : 100.0 * stoppedMicros / slowMicros);
         System.out.printf(Locale.ROOT, "RESULT devices-latency-load-gc status=ok pauses=%d pause_p50_ms=%.1f slow=%d"
-                + " slow_in_pause=%d%n", inWindow.length, inWindow.length == 0 ? 0 : inWindow[inWindow.length / 2], slow, hit);
+                + " slow_in_pause=%d%n", inWindow.length, p50, slow, hit);
         return 0;
     }
 
