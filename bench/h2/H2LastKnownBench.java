@@ -13,9 +13,11 @@ import java.util.Locale;
  * Isolates what the ingest writer's last-known-location UPDATE costs H2: transactions as the
  * writer's (a batch of location INSERTs, then one UPDATE per device of the batch, then the commit),
  * on an H2 file database with Waymark's options, on one thread. Compares the device table with the
- * timeout sweep's index on (presence_state, last_seen) (migration V6) and without it (V8), and
- * with what a phone's card, status and configuration dump put in the device row (a 24 KB base64
- * face, 1 KB and 3 KB of JSON): H2 writes a changed row's whole page at the commit.
+ * timeout sweep's index on (presence_state, last_seen) (migration V6) and without it (V8), with
+ * what a phone's card, status and configuration dump put in the device row (a 24 KB base64
+ * face, 1 KB and 3 KB of JSON): H2 writes a changed row's whole page at the commit; and with the
+ * last-known location in a table of its own keyed by the device's id (V9): an UPDATE in H2 takes
+ * the row out of every index of its table and puts it back.
  * Prints time and heap allocated per location row (the thread's own).
  *
  * Run (from the repository root):
@@ -52,14 +54,26 @@ public class H2LastKnownBench {
             + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
             + " WHERE user_name = ? AND device_name = ? AND (tst IS NULL OR tst < ?)";
 
-    record Variant(String name, boolean sweepIndex, boolean apps) {
+    /** V9: the last-known location, tid and last_seen in a table keyed by the device row's id. */
+    static final String LAST_KNOWN = """
+            CREATE TABLE device_last_known (device_id BIGINT NOT NULL PRIMARY KEY, tid VARCHAR(64),
+            last_seen TIMESTAMP WITH TIME ZONE, lat DOUBLE PRECISION, lon DOUBLE PRECISION, acc INTEGER,
+            alt INTEGER, vel INTEGER, cog INTEGER, batt INTEGER, bs INTEGER, conn VARCHAR(16), tst BIGINT,
+            received_at TIMESTAMP WITH TIME ZONE, inregions VARCHAR(4000))""";
+
+    /** The writer's statement since V9, the same SET clause. */
+    static final String UPDATE_LAST_KNOWN = UPDATE.replace("UPDATE device ", "UPDATE device_last_known ")
+            .replace("user_name = ? AND device_name = ?", "device_id = ?");
+
+    record Variant(String name, boolean sweepIndex, boolean apps, boolean lastKnownTable) {
     }
 
     static final Variant[] VARIANTS = {
-        new Variant("V7: sweep index", true, false),
-        new Variant("V8: no sweep index", false, false),
-        new Variant("V7 + card, status, dump", true, true),
-        new Variant("V8 + card, status, dump", false, true),
+        new Variant("V7: sweep index", true, false, false),
+        new Variant("V8: no sweep index", false, false, false),
+        new Variant("V7 + card, status, dump", true, true, false),
+        new Variant("V8 + card, status, dump", false, true, false),
+        new Variant("V9: last-known by id", false, false, true),
     };
 
     public static void main(String[] args) throws Exception {
@@ -95,12 +109,18 @@ public class H2LastKnownBench {
                                 ps.executeUpdate();
                             }
                         }
+                        if (v.lastKnownTable()) {
+                            try (Statement s = c.createStatement()) {
+                                s.execute(LAST_KNOWN);
+                                s.execute("INSERT INTO device_last_known (device_id) SELECT id FROM device");
+                            }
+                        }
                         c.setAutoCommit(false);
                         long base = Instant.now().getEpochSecond() - rows;
                         long allocated = threads.getCurrentThreadAllocatedBytes();
                         long t0 = System.nanoTime();
                         try (PreparedStatement insert = c.prepareStatement(INSERT);
-                                PreparedStatement update = c.prepareStatement(UPDATE)) {
+                                PreparedStatement update = c.prepareStatement(v.lastKnownTable() ? UPDATE_LAST_KNOWN : UPDATE)) {
                             for (int i = 0; i < rows; i += batch) {
                                 int n = Math.min(batch, rows - i);
                                 for (int j = 0; j < n; j++) {
@@ -130,8 +150,13 @@ public class H2LastKnownBench {
                                     update.setString(p++, "p" + d);
                                     update.setTimestamp(p++, now);
                                     update.setTimestamp(p++, now);
-                                    update.setString(p++, "bench");
-                                    update.setString(p++, "phone" + d);
+                                    if (v.lastKnownTable()) {
+                                        update.setLong(p++, d + 1); // the identity column counts from 1
+                                    }
+                                    else {
+                                        update.setString(p++, "bench");
+                                        update.setString(p++, "phone" + d);
+                                    }
                                     update.setLong(p, tst);
                                     update.addBatch();
                                 }

@@ -22,6 +22,9 @@ public class DeviceQueries {
     private static final String REPORT = " FROM device_report r WHERE r.user_name = device.user_name"
             + " AND r.device_name = device.device_name";
 
+    /** The device row with its {@code device_last_known} row (V9): their column names differ. */
+    private static final String DEVICES = " FROM device LEFT JOIN device_last_known k ON k.device_id = device.id";
+
     private static final String COLUMNS = "user_name, device_name, tid, display_name, presence_state,"
             + " presence_reason, presence_since, last_seen, lat, lon, acc, alt, vel, cog, batt, bs, conn, tst,"
             + " received_at, inregions, transport,"
@@ -57,7 +60,7 @@ public class DeviceQueries {
 
     /** The devices {@code viewer} may see, optionally of one user and/or in one presence state, by user and device. */
     List<DeviceView> devices(Viewer viewer, String user, String presenceState) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM device WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + DEVICES + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (user != null) {
             sql.append(" AND user_name = ?");
@@ -81,7 +84,7 @@ public class DeviceQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM device WHERE (user_name, device_name) IN (");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + DEVICES + " WHERE (user_name, device_name) IN (");
         List<Object> args = new ArrayList<>(ids.size() * 2);
         for (DeviceId id : ids) {
             sql.append(args.isEmpty() ? "(?, ?)" : ", (?, ?)");
@@ -101,7 +104,7 @@ public class DeviceQueries {
         if (!viewer.canSee(id.user())) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT " + DETAILS + " FROM device WHERE user_name = ? AND device_name = ?",
+        return jdbc.query("SELECT " + DETAILS + DEVICES + " WHERE user_name = ? AND device_name = ?",
                 (rs, i) -> device(rs, true), id.user(), id.device()).stream().findFirst();
     }
 

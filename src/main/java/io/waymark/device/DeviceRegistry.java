@@ -22,13 +22,14 @@ import io.waymark.owntracks.Transport;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Owns the device row: creates it before anything refers to it, names the device from its
- * card, and keeps {@code last_seen}, which only moves forward. The presence and last-known
- * location columns belong to {@code presence} and {@code tracking}, on rows made here.
- * Runs in the caller's transaction.
+ * Owns the device row and its {@code device_last_known} row: creates both before anything
+ * refers to them, names the device from its card, and keeps {@code last_seen}, which only moves
+ * forward. The presence columns belong to {@code presence}, the last-known location to
+ * {@code tracking}, on rows made here. Runs in the caller's transaction.
  */
 @Component
 public class DeviceRegistry {
@@ -46,8 +47,11 @@ public class DeviceRegistry {
     private static final SqlColumns<Named> CARD = new SqlColumns<Named>()
         .text("user_name", n -> n.device().user())
         .text("device_name", n -> n.device().device())
+        .bigint("device_id", Named::row)
         .add("name", Types.VARCHAR, n -> n.card().name())
         .add("tid", Types.VARCHAR, n -> n.card().tid());
+
+    private static final SqlColumns<Long> ROW = new SqlColumns<Long>().bigint("device_id", id -> id);
 
     private static final SqlColumns<Map.Entry<DeviceId, String>> TEXT = new SqlColumns<Map.Entry<DeviceId, String>>()
         .text("user_name", e -> e.getKey().user())
@@ -56,9 +60,9 @@ public class DeviceRegistry {
 
     /**
      * Moves {@code last_seen} forward to {@code :seen} (a TIMESTAMP; null leaves it), never back: a
-     * SET clause for a statement that updates the device row anyway (tracking's last-known
-     * location), so that a batch writes each device row once, not once per module. The same rule
-     * as {@link #updateLastSeen}.
+     * SET clause for a statement that updates the {@code device_last_known} row anyway (tracking's
+     * last-known location), so that a batch writes each such row once, not once per module. The
+     * same rule as {@link #updateLastSeen}.
      */
     public static final String LAST_SEEN_FORWARD =
             "last_seen = CASE WHEN last_seen IS NULL OR last_seen < :seen THEN :seen ELSE last_seen END";
@@ -73,6 +77,8 @@ public class DeviceRegistry {
 
     private final String insertReport;
 
+    private final String insertLastKnown;
+
     /** Which rows exist and their transports: saves an insert per batch per device, and the transport's writes. */
     private final CommittedDeviceRows committed;
 
@@ -84,6 +90,7 @@ public class DeviceRegistry {
         this.committed = committed;
         this.insertDevice = dialect.insertIgnore("device", KEY.names(), KEY.names());
         this.insertReport = dialect.insertIgnore("device_report", KEY.names(), KEY.names());
+        this.insertLastKnown = dialect.insertIgnore("device_last_known", ROW.names(), ROW.names());
     }
 
     /**
@@ -98,10 +105,11 @@ public class DeviceRegistry {
         Map<DeviceId, String> statuses = new LinkedHashMap<>();
         Map<DeviceId, String> dumps = new LinkedHashMap<>();
         Map<DeviceId, Transport> transport = new LinkedHashMap<>();
+        List<ReceivedMessage> cardMessages = new ArrayList<>();
         for (ReceivedMessage m : messages) {
             devices.add(m.deviceId());
             if (m.message() instanceof Card card) {
-                cards.add(new Named(m.deviceId(), card, m));
+                cardMessages.add(m);
                 if (card.face() != null) {
                     faces.put(m.deviceId(), card.face());
                 }
@@ -117,10 +125,15 @@ public class DeviceRegistry {
                 transport.put(m.deviceId(), m.transport());
             }
         }
-        ensure(devices);
+        Map<DeviceId, Long> rows = ensure(devices);
+        for (ReceivedMessage m : cardMessages) {
+            cards.add(new Named(m.deviceId(), rows.get(m.deviceId()), (Card) m.message(), m));
+        }
         if (!cards.isEmpty()) {
-            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name), tid = COALESCE(:tid, tid)"
+            jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name)"
                     + " WHERE user_name = :user_name AND device_name = :device_name", CARD.sources(cards));
+            jdbc.batchUpdate("UPDATE device_last_known SET tid = COALESCE(:tid, tid) WHERE device_id = :device_id",
+                    CARD.sources(cards));
             updateReport("face", faces);
             changes.changed(cards.stream().map(Named::device).toList());
             AfterCommit.publish(events, cards.stream().map(n -> new CardStored(n.device(), n.card(),
@@ -152,13 +165,17 @@ public class DeviceRegistry {
 
     /** Inserts the rows of {@code keys} that do not exist yet ({@code insertIgnore}). */
     private void insertMissing(String insertIgnore, Collection<DeviceId> keys) {
+        insertMissing(insertIgnore, KEY.sources(keys));
+    }
+
+    private void insertMissing(String insertIgnore, SqlParameterSource[] rows) {
         try {
-            jdbc.batchUpdate(insertIgnore, KEY.sources(keys));
+            jdbc.batchUpdate(insertIgnore, rows);
         }
         catch (DuplicateKeyException ex) {
             // H2: another transaction (presence, on the broker's thread) created the same row
             // meanwhile; H2 waited for it to commit, so merging again now finds its row.
-            jdbc.batchUpdate(insertIgnore, KEY.sources(keys));
+            jdbc.batchUpdate(insertIgnore, rows);
         }
     }
 
@@ -205,6 +222,7 @@ public class DeviceRegistry {
             made.put(device, jdbc.queryForObject("SELECT id FROM device WHERE user_name = :user_name"
                     + " AND device_name = :device_name", KEY.source(device), Long.class));
         }
+        insertMissing(insertLastKnown, ROW.sources(made.values()));
         ids.putAll(made);
         changes.changed(unknown);
         // Only a committed row is known: until then other transactions cannot see it, and one
@@ -219,12 +237,13 @@ public class DeviceRegistry {
             return;
         }
         List<Map.Entry<DeviceId, java.time.Instant>> rows = List.copyOf(lastSeen.entrySet());
-        int[] updated = jdbc.batchUpdate("UPDATE device SET last_seen = :seen WHERE user_name = :user_name"
-                + " AND device_name = :device_name AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(rows));
+        int[] updated = jdbc.batchUpdate("UPDATE device_last_known SET last_seen = :seen WHERE device_id ="
+                + " (SELECT id FROM device WHERE user_name = :user_name AND device_name = :device_name)"
+                + " AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(rows));
         // only the rows that moved: each mark costs the device list a re-read
         changes.changed(SqlColumns.changed(rows, updated).stream().map(Map.Entry::getKey).toList());
     }
 
-    private record Named(DeviceId device, Card card, ReceivedMessage message) {
+    private record Named(DeviceId device, long row, Card card, ReceivedMessage message) {
     }
 }

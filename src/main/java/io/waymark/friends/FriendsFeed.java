@@ -38,9 +38,10 @@ public class FriendsFeed {
     public List<String> seenBy(DeviceId viewer) {
         Visibility visible = friends.visibleTo(viewer.user());
         List<String> messages = new ArrayList<>();
-        jdbc.query("SELECT d.user_name, d.device_name, d.tid, d.display_name, r.face, d.tst, l.raw_json FROM device d"
+        jdbc.query("SELECT d.user_name, d.device_name, k.tid, d.display_name, r.face, k.tst, l.raw_json FROM device d"
+                + " LEFT JOIN device_last_known k ON k.device_id = d.id"
                 + " LEFT JOIN device_report r ON r.user_name = d.user_name AND r.device_name = d.device_name"
-                + " LEFT JOIN location l ON l.id = " + LocationKey.ofLastKnown("d")
+                + " LEFT JOIN location l ON l.id = " + LocationKey.ofLastKnown("k")
                 + " ORDER BY d.user_name, d.device_name", rs -> {
                     DeviceId device = new DeviceId(rs.getString(1), rs.getString(2));
                     if (device.equals(viewer) || !visible.allows(device.user())) {

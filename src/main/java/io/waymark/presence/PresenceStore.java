@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Presence in the database: the current state in the device row's presence columns, every
- * change in {@code presence_event}. Runs in the caller's transaction; the device rows exist.
+ * change in {@code presence_event}; {@code last_seen} is read from {@code device_last_known}
+ * (the device registry's). Runs in the caller's transaction; the device rows exist.
  * <p>
  * Several instances may write the same rows, so every change is a conditional update that
  * hits the row only if it still changes it; only a change that hit is recorded as an event
@@ -34,8 +35,19 @@ class PresenceStore {
     /** Any change: only where the stored state differs (portable IS DISTINCT FROM). */
     private static final String CHANGE = SET + " AND (presence_state IS NULL OR presence_state <> :state)";
 
-    /** A timeout: only while the row is online and what the cluster heard is still older than the cutoff. */
-    private static final String TIME_OUT = SET + " AND presence_state = 'online' AND last_seen < :cutoff";
+    /** A timeout: only while the row is online (and still silent: {@link #STILL_SILENT}). */
+    private static final String TIME_OUT = SET + " AND presence_state = 'online'";
+
+    /**
+     * What the cluster heard is still older than the cutoff. An UPDATE that changes nothing, for
+     * its row lock: a message's transaction moves {@code last_seen} first, so this waits for it,
+     * then sees what it wrote (PostgreSQL re-checks the condition on the new row version).
+     */
+    private static final String STILL_SILENT = "UPDATE device_last_known SET last_seen = last_seen WHERE device_id ="
+            + " (SELECT id FROM device WHERE user_name = :user_name AND device_name = :device_name)"
+            + " AND last_seen < :cutoff";
+
+    private static final String WITH_LAST_SEEN = " FROM device LEFT JOIN device_last_known k ON k.device_id = device.id";
 
     private final SqlColumns<PresenceChanged> columns;
 
@@ -56,7 +68,7 @@ class PresenceStore {
     Map<DeviceId, Presence> loadAll() {
         Map<DeviceId, Presence> all = new HashMap<>();
         jdbc.query("SELECT user_name, device_name, presence_state, presence_reason, presence_since, last_seen"
-                + " FROM device WHERE presence_state IS NOT NULL", into(all));
+                + WITH_LAST_SEEN + " WHERE presence_state IS NOT NULL", into(all));
         return all;
     }
 
@@ -65,7 +77,7 @@ class PresenceStore {
         Map<DeviceId, Presence> found = new HashMap<>();
         for (DeviceId device : devices) {
             jdbc.query("SELECT user_name, device_name, presence_state, presence_reason, presence_since, last_seen"
-                    + " FROM device WHERE user_name = :user AND device_name = :device AND presence_state IS NOT NULL",
+                    + WITH_LAST_SEEN + " WHERE user_name = :user AND device_name = :device AND presence_state IS NOT NULL",
                     new MapSqlParameterSource("user", device.user()).addValue("device", device.device()), into(found));
         }
         return found;
@@ -74,7 +86,7 @@ class PresenceStore {
     /** Devices stored online whose last-seen is older than {@code cutoff}: device to last-seen. */
     Map<DeviceId, Instant> silentSince(Instant cutoff) {
         Map<DeviceId, Instant> silent = new LinkedHashMap<>();
-        jdbc.query("SELECT user_name, device_name, last_seen FROM device WHERE presence_state = 'online'"
+        jdbc.query("SELECT user_name, device_name, last_seen" + WITH_LAST_SEEN + " WHERE presence_state = 'online'"
                 + " AND last_seen < :cutoff", new MapSqlParameterSource("cutoff", SqlTime.timestamp(cutoff)),
                 (RowCallbackHandler) rs -> silent.put(new DeviceId(rs.getString(1), rs.getString(2)),
                         SqlTime.instant(rs, 3)));
@@ -88,7 +100,10 @@ class PresenceStore {
 
     /** Stores the timeouts of devices still online and silent since before each one's cutoff; returns those. */
     List<PresenceChanged> recordTimeouts(List<PresenceChanged> timeouts) {
-        return record(TIME_OUT, timeouts);
+        if (timeouts.isEmpty()) {
+            return List.of();
+        }
+        return record(TIME_OUT, SqlColumns.changed(timeouts, jdbc.batchUpdate(STILL_SILENT, columns.sources(timeouts))));
     }
 
     private List<PresenceChanged> record(String update, List<PresenceChanged> changes) {

@@ -58,7 +58,8 @@ class RecorderQueries {
      */
     List<LastLocation> last(String user, String device) {
         StringBuilder sql = new StringBuilder("SELECT " + LOCATION_COLUMNS + ", d.display_name, r.face FROM device d"
-                + " JOIN location l ON l.id = " + LocationKey.ofLastKnown("d")
+                + " JOIN device_last_known k ON k.device_id = d.id"
+                + " JOIN location l ON l.id = " + LocationKey.ofLastKnown("k")
                 + " LEFT JOIN device_report r ON r.user_name = d.user_name AND r.device_name = d.device_name");
         List<Object> args = new ArrayList<>();
         if (user != null) {
@@ -93,9 +94,10 @@ class RecorderQueries {
      * Recorder's monitor file).
      */
     Optional<Heard> lastHeard(Viewer viewer) {
-        String sql = "SELECT d.last_seen, d.user_name, d.device_name, l.topic FROM device d"
-                + " LEFT JOIN location l ON l.id = " + LocationKey.ofLastKnown("d")
-                + " WHERE d.last_seen IS NOT NULL ORDER BY d.last_seen DESC";
+        String sql = "SELECT k.last_seen, d.user_name, d.device_name, l.topic FROM device d"
+                + " JOIN device_last_known k ON k.device_id = d.id"
+                + " LEFT JOIN location l ON l.id = " + LocationKey.ofLastKnown("k")
+                + " WHERE k.last_seen IS NOT NULL ORDER BY k.last_seen DESC";
         List<Heard> heard = jdbc.query(viewer.admin() ? sql + " LIMIT 1" : sql,
                 (rs, i) -> new Heard(instant(rs, 1), rs.getString(2), rs.getString(4) != null ? rs.getString(4)
                         : "owntracks/" + rs.getString(2) + "/" + rs.getString(3)));

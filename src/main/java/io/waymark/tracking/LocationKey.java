@@ -14,9 +14,9 @@ public final class LocationKey {
     private static final String DEVICE_BASE = "(SELECT id FROM device WHERE user_name = ? AND device_name = ?) * "
             + Location.TST_LIMIT;
 
-    /** SQL: the key of the row {@code device}'s last-known location (its {@code id} and {@code tst}). */
-    public static String ofLastKnown(String device) {
-        return device + ".id * " + Location.TST_LIMIT + " + " + device + ".tst";
+    /** SQL: the key of the history row that a {@code device_last_known} row holds (its {@code device_id} and {@code tst}). */
+    public static String ofLastKnown(String lastKnown) {
+        return lastKnown + ".device_id * " + Location.TST_LIMIT + " + " + lastKnown + ".tst";
     }
 
     /**

@@ -57,17 +57,19 @@ class LocationRecorder {
 
     private static final SqlColumns<Keyed> ROW = COLUMNS.<Keyed>of(Keyed::location).bigint("id", Keyed::id);
 
-    /** A device's newest fix of the batch, and when it was last seen (for the same UPDATE). */
-    private record LastKnown(ReceivedLocation location, Instant seen) {
+    /** A device's newest fix of the batch, its row's id, and when it was last seen (for the same UPDATE). */
+    private record LastKnown(ReceivedLocation location, long deviceRow, Instant seen) {
     }
 
+    /** In {@code device_last_known}, keyed by the device row's id (migration V9: no index of {@code device} is touched). */
     private static final SqlColumns.Statement<LastKnown> UPDATE_LAST_KNOWN = COLUMNS.<LastKnown>of(LastKnown::location)
         .timestamp("seen", LastKnown::seen)
+        .bigint("device_id", LastKnown::deviceRow)
         .statement("""
-            UPDATE device SET lat = :lat, lon = :lon, acc = :acc, alt = :alt, vel = :vel, cog = :cog, batt = :batt,
-                bs = :bs, conn = :conn, tst = :tst, received_at = :received_at, inregions = :inregions,
+            UPDATE device_last_known SET lat = :lat, lon = :lon, acc = :acc, alt = :alt, vel = :vel, cog = :cog,
+                batt = :batt, bs = :bs, conn = :conn, tst = :tst, received_at = :received_at, inregions = :inregions,
                 tid = COALESCE(:tid, tid), %s
-            WHERE user_name = :user_name AND device_name = :device_name AND (tst IS NULL OR tst < :tst)""".formatted(DeviceRegistry.LAST_SEEN_FORWARD));
+            WHERE device_id = :device_id AND (tst IS NULL OR tst < :tst)""".formatted(DeviceRegistry.LAST_SEEN_FORWARD));
 
     private final JdbcTemplate jdbc;
 
@@ -104,7 +106,7 @@ class LocationRecorder {
         List<ReceivedLocation> candidates = new ArrayList<>(newest.values());
         List<LastKnown> rows = new ArrayList<>(candidates.size());
         for (ReceivedLocation l : candidates) {
-            rows.add(new LastKnown(l, seen.get(l.deviceId())));
+            rows.add(new LastKnown(l, deviceRows.get(l.deviceId()), seen.get(l.deviceId())));
         }
         int[] updated = UPDATE_LAST_KNOWN.batch(jdbc, rows);
         List<ReceivedLocation> moved = new ArrayList<>();

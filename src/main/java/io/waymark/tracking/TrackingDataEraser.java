@@ -31,6 +31,7 @@ class TrackingDataEraser implements UserDataEraser {
                 .param("first", LocationKey.of(device, 0))
                 .param("last", LocationKey.of(device, Location.TST_LIMIT - 1))
                 .update();
+            rows += jdbc.sql("DELETE FROM device_last_known WHERE device_id = :device").param("device", device).update();
         }
         for (String table : TABLES) {
             rows += jdbc.sql("DELETE FROM " + table + " WHERE user_name = :user").param("user", user).update();

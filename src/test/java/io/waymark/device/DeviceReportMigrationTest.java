@@ -50,7 +50,7 @@ class DeviceReportMigrationTest {
                     + " VALUES ('jane', 'watch', '{\"_type\":\"configuration\"}')");
             sql.execute("INSERT INTO device (user_name, device_name, tst) VALUES ('bob', 'car', 100)");
         }
-        flyway.target("latest").load().migrate();
+        flyway.target("8").load().migrate(); // V9 moves the last-known columns on (DeviceLastKnownMigrationTest)
     }
 
     private static void assertMigrated(Connection connection) throws SQLException {

@@ -56,7 +56,8 @@ class LastSeenMarksTest extends EmbeddedWaymarkTest {
     }
 
     private Instant lastSeen() {
-        return jdbc.sql("SELECT last_seen FROM device WHERE user_name = ? AND device_name = ?")
+        return jdbc.sql("SELECT k.last_seen FROM device d JOIN device_last_known k ON k.device_id = d.id"
+                + " WHERE d.user_name = ? AND d.device_name = ?")
             .params(DEVICE.user(), DEVICE.device())
             .query(OffsetDateTime.class).single().toInstant();
     }

@@ -34,8 +34,10 @@ class EmbeddedBrokerRestartTest {
                 Statement statement = connection.createStatement()) {
             // what a crash leaves behind: online, and no disconnect ever recorded
             statement.execute("INSERT INTO device (user_name, device_name, presence_state, presence_reason,"
-                    + " presence_since, last_seen) VALUES ('crash', 'phone', 'online', 'connect',"
-                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00Z', TIMESTAMP WITH TIME ZONE '2026-01-01 10:05:00Z')");
+                    + " presence_since) VALUES ('crash', 'phone', 'online', 'connect',"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00Z')");
+            statement.execute("INSERT INTO device_last_known (device_id, last_seen) SELECT id,"
+                    + " TIMESTAMP WITH TIME ZONE '2026-01-01 10:05:00Z' FROM device WHERE user_name = 'crash'");
         }
         try (WaymarkApp waymark = WaymarkApp.start(properties)) {
             JsonNode presence = waymark.api().device("crash", "phone").get("presence");

@@ -35,7 +35,7 @@ class LocationKeyTest {
 
     @Test
     void theLastKnownJoinAndTheRangeReadTheSameColumns() {
-        assertThat(LocationKey.ofLastKnown("d")).isEqualTo("d.id * " + Location.TST_LIMIT + " + d.tst");
+        assertThat(LocationKey.ofLastKnown("k")).isEqualTo("k.device_id * " + Location.TST_LIMIT + " + k.tst");
         assertThat(LocationKey.ofDevice("l.id")).startsWith("l.id BETWEEN (SELECT id FROM device WHERE user_name = ?");
     }
 }

@@ -46,7 +46,8 @@ class ImportCommandTest {
         assertThat(count("SELECT COUNT(*) FROM region_transition WHERE user_name = 'jane'")).isEqualTo(1);
         assertThat(count("SELECT MAX(tst) FROM location WHERE user_name = 'jane'")).isEqualTo(BASE + 3600 + 60);
         // history is no sign of life
-        assertThat(count("SELECT COUNT(*) FROM device WHERE user_name = 'jane' AND last_seen IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM device d JOIN device_last_known k ON k.device_id = d.id"
+                + " WHERE d.user_name = 'jane' AND k.last_seen IS NULL")).isEqualTo(1);
 
         int again = WaymarkJvm.run(arguments("--user", "jane", "--device", "phone", rec.toString(), gpx.toString()),
                 log, Duration.ofMinutes(3));
