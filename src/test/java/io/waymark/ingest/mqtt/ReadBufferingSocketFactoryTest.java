@@ -1,12 +1,14 @@
 package io.waymark.ingest.mqtt;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,28 @@ class ReadBufferingSocketFactoryTest {
             assertThat(packet).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(in.read()).isEqualTo(7);
         }
+    }
+
+    /** Paho asks before every packet; while the buffer holds bytes the socket is not asked. */
+    @Test
+    void availableAnswersFromTheBufferWhileItHoldsBytes() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        InputStream socket = new ByteArrayInputStream(new byte[] { 0x30, 3, 'a', 'b', 'c', 0x30, 1, 'd' }) {
+            @Override
+            public synchronized int available() {
+                asked.incrementAndGet();
+                return super.available();
+            }
+        };
+        InputStream in = new ReadBufferingSocketFactory.BufferedSocketInput(socket);
+        assertThat(in.available()).as("nothing buffered yet: the socket says").isEqualTo(8);
+        assertThat(asked).hasValue(1);
+        assertThat(in.readNBytes(5)).containsExactly(0x30, 3, 'a', 'b', 'c');
+        assertThat(in.available()).isEqualTo(3);
+        assertThat(in.readNBytes(3)).containsExactly(0x30, 1, 'd');
+        assertThat(asked).as("not asked while bytes were buffered").hasValue(1);
+        assertThat(in.available()).as("the buffer is empty: the socket is asked again").isZero();
+        assertThat(asked).hasValue(2);
     }
 
     private static Socket connect(Socket client, ServerSocket server) throws Exception {
