@@ -129,11 +129,25 @@ public class DeviceRegistry {
         for (ReceivedMessage m : cardMessages) {
             cards.add(new Named(m.deviceId(), rows.get(m.deviceId()), (Card) m.message(), m));
         }
+        long generation = committed.generation();
+        Map<DeviceId, String> transports = changedTransports(transport);
+        // A device's device_last_known row is locked before its device row, here as by every
+        // writer of both (tracking, presence; a timeout elsewhere in the cluster too): the other
+        // order could deadlock with one of them.
+        if (!cards.isEmpty()) {
+            jdbc.batchUpdate("UPDATE device_last_known SET tid = COALESCE(:tid, tid) WHERE device_id = :device_id",
+                    CARD.sources(cards));
+        }
+        // a new transport without a card: an UPDATE that changes nothing, for its lock
+        Set<Long> transportRows = new LinkedHashSet<>();
+        transports.keySet().forEach(device -> transportRows.add(rows.get(device)));
+        cards.forEach(card -> transportRows.remove(card.row()));
+        if (!transportRows.isEmpty()) {
+            jdbc.batchUpdate("UPDATE device_last_known SET tid = tid WHERE device_id = :device_id", ROW.sources(transportRows));
+        }
         if (!cards.isEmpty()) {
             jdbc.batchUpdate("UPDATE device SET display_name = COALESCE(:name, display_name)"
                     + " WHERE user_name = :user_name AND device_name = :device_name", CARD.sources(cards));
-            jdbc.batchUpdate("UPDATE device_last_known SET tid = COALESCE(:tid, tid) WHERE device_id = :device_id",
-                    CARD.sources(cards));
             updateReport("face", faces);
             changes.changed(cards.stream().map(Named::device).toList());
             AfterCommit.publish(events, cards.stream().map(n -> new CardStored(n.device(), n.card(),
@@ -142,7 +156,7 @@ public class DeviceRegistry {
         // not in the device list, so no DeviceChanges mark
         updateReport("status_json", statuses);
         updateReport("configuration_json", dumps);
-        recordTransport(transport);
+        recordTransport(transport, transports, generation);
     }
 
     /**
@@ -179,14 +193,18 @@ public class DeviceRegistry {
         }
     }
 
-    private void recordTransport(Map<DeviceId, Transport> latest) {
-        long generation = committed.generation();
+    /** The devices whose transport differs from the one remembered (the only ones written). */
+    private Map<DeviceId, String> changedTransports(Map<DeviceId, Transport> latest) {
         Map<DeviceId, String> changed = new LinkedHashMap<>();
         latest.forEach((device, t) -> {
             if (committed.transport(device) != t) {
                 changed.put(device, t.code());
             }
         });
+        return changed;
+    }
+
+    private void recordTransport(Map<DeviceId, Transport> latest, Map<DeviceId, String> changed, long generation) {
         if (!changed.isEmpty()) {
             updateText("device", "transport", changed);
             changes.changed(changed.keySet());
