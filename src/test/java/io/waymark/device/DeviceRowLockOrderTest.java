@@ -79,7 +79,8 @@ class DeviceRowLockOrderTest extends EmbeddedWaymarkTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> blockedSessions() > 0);
             // then the device row: the message's transaction must not hold it
             sql.setQueryTimeout(5);
-            assertThat(sql.executeUpdate("UPDATE device SET presence_state = 'offline' WHERE id = " + row)).isOne();
+            assertThat(sql.executeUpdate("UPDATE device SET presence_state = 'offline', presence_reason = 'timeout',"
+                    + " presence_since = CURRENT_TIMESTAMP WHERE id = " + row)).isOne(); // as PresenceStore writes it
             timeout.commit();
             recorded.get(10, TimeUnit.SECONDS);
         }
