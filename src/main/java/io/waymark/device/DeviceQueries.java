@@ -22,8 +22,7 @@ public class DeviceQueries {
     private static final String REPORT = " FROM device_report r WHERE r.user_name = device.user_name"
             + " AND r.device_name = device.device_name";
 
-    /** The device row with its {@code device_last_known} row (V9): their column names differ. */
-    private static final String DEVICES = " FROM device LEFT JOIN device_last_known k ON k.device_id = device.id";
+    private static final String DEVICES = " FROM " + DeviceRegistry.WITH_LAST_KNOWN;
 
     private static final String COLUMNS = "user_name, device_name, tid, display_name, presence_state,"
             + " presence_reason, presence_since, last_seen, lat, lon, acc, alt, vel, cog, batt, bs, conn, tst,"

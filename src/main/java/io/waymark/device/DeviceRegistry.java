@@ -67,6 +67,12 @@ public class DeviceRegistry {
     public static final String LAST_SEEN_FORWARD =
             "last_seen = CASE WHEN last_seen IS NULL OR last_seen < :seen THEN :seen ELSE last_seen END";
 
+    /** SQL: each device row with its {@code device_last_known} row as {@code k} (their column names differ). */
+    public static final String WITH_LAST_KNOWN = "device LEFT JOIN device_last_known k ON k.device_id = device.id";
+
+    /** SQL: the id of the device row of {@code :user_name} and {@code :device_name}. */
+    public static final String ROW_ID = "(SELECT id FROM device WHERE user_name = :user_name AND device_name = :device_name)";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     private final ApplicationEventPublisher events;
@@ -100,7 +106,6 @@ public class DeviceRegistry {
      */
     public void record(List<ReceivedMessage> messages) {
         Set<DeviceId> devices = new LinkedHashSet<>();
-        List<Named> cards = new ArrayList<>();
         Map<DeviceId, String> faces = new LinkedHashMap<>();
         Map<DeviceId, String> statuses = new LinkedHashMap<>();
         Map<DeviceId, String> dumps = new LinkedHashMap<>();
@@ -126,9 +131,8 @@ public class DeviceRegistry {
             }
         }
         Map<DeviceId, Long> rows = ensure(devices);
-        for (ReceivedMessage m : cardMessages) {
-            cards.add(new Named(m.deviceId(), rows.get(m.deviceId()), (Card) m.message(), m));
-        }
+        List<Named> cards = cardMessages.stream()
+            .map(m -> new Named(m.deviceId(), rows.get(m.deviceId()), (Card) m.message(), m)).toList();
         long generation = committed.generation();
         Map<DeviceId, String> transports = changedTransports(transport);
         // A device's device_last_known row is locked before its device row, here as by every
@@ -255,8 +259,7 @@ public class DeviceRegistry {
             return;
         }
         List<Map.Entry<DeviceId, java.time.Instant>> rows = List.copyOf(lastSeen.entrySet());
-        int[] updated = jdbc.batchUpdate("UPDATE device_last_known SET last_seen = :seen WHERE device_id ="
-                + " (SELECT id FROM device WHERE user_name = :user_name AND device_name = :device_name)"
+        int[] updated = jdbc.batchUpdate("UPDATE device_last_known SET last_seen = :seen WHERE device_id = " + ROW_ID
                 + " AND (last_seen IS NULL OR last_seen < :seen)", LAST_SEEN.sources(rows));
         // only the rows that moved: each mark costs the device list a re-read
         changes.changed(SqlColumns.changed(rows, updated).stream().map(Map.Entry::getKey).toList());

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.waymark.config.SqlColumns;
 import io.waymark.config.SqlTime;
+import io.waymark.device.DeviceRegistry;
 import io.waymark.owntracks.DeviceId;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -43,11 +44,10 @@ class PresenceStore {
      * its row lock: a message's transaction moves {@code last_seen} first, so this waits for it,
      * then sees what it wrote (PostgreSQL re-checks the condition on the new row version).
      */
-    private static final String STILL_SILENT = "UPDATE device_last_known SET last_seen = last_seen WHERE device_id ="
-            + " (SELECT id FROM device WHERE user_name = :user_name AND device_name = :device_name)"
-            + " AND last_seen < :cutoff";
+    private static final String STILL_SILENT = "UPDATE device_last_known SET last_seen = last_seen WHERE device_id = "
+            + DeviceRegistry.ROW_ID + " AND last_seen < :cutoff";
 
-    private static final String WITH_LAST_SEEN = " FROM device LEFT JOIN device_last_known k ON k.device_id = device.id";
+    private static final String WITH_LAST_SEEN = " FROM " + DeviceRegistry.WITH_LAST_KNOWN;
 
     private final SqlColumns<PresenceChanged> columns;
 
@@ -100,9 +100,6 @@ class PresenceStore {
 
     /** Stores the timeouts of devices still online and silent since before each one's cutoff; returns those. */
     List<PresenceChanged> recordTimeouts(List<PresenceChanged> timeouts) {
-        if (timeouts.isEmpty()) {
-            return List.of();
-        }
         return record(TIME_OUT, SqlColumns.changed(timeouts, jdbc.batchUpdate(STILL_SILENT, columns.sources(timeouts))));
     }
 
