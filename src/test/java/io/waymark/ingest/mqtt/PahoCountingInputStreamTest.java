@@ -1,7 +1,6 @@
 package io.waymark.ingest.mqtt;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.waymark.ingest.mqtt.PahoOverrides.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,15 +84,6 @@ class PahoCountingInputStreamTest {
         assertThat(decoded.getQoS()).isEqualTo(qos);
         assertThat(decoded.getMessageId()).isEqualTo(qos == 0 ? 0 : 4711);
         assertThat(decoded.getProperties().getContentType()).isEqualTo("application/json");
-    }
-
-    private static byte[] payload(int size) {
-        byte[] pattern = "{\"_type\":\"location\",\"lat\":52.52,\"tid\":\"ö\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] payload = new byte[size];
-        for (int i = 0; i < size; i++) {
-            payload[i] = pattern[i % pattern.length];
-        }
-        return payload;
     }
 
     private static byte[] concat(byte[] header, byte[] body) {

@@ -2,6 +2,7 @@ package io.waymark.ingest.mqtt;
 
 import java.io.File;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.jar.JarFile;
 
 import io.waymark.WaymarkApplication;
@@ -32,6 +33,16 @@ final class PahoOverrides {
         }
         assertThat(location(waymarks)).isEqualTo(location(WaymarkApplication.class))
             .isNotEqualTo(location(pahoClass));
+    }
+
+    /** A JSON-like payload of {@code size} bytes, with a two-byte UTF-8 character in it. */
+    static byte[] payload(int size) {
+        byte[] pattern = "{\"_type\":\"location\",\"lat\":52.52,\"tid\":\"ö\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[size];
+        for (int i = 0; i < size; i++) {
+            payload[i] = pattern[i % pattern.length];
+        }
+        return payload;
     }
 
     private static URL location(Class<?> type) {
