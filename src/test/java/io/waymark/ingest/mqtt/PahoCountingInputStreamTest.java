@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.waymark.ingest.mqtt.PahoOverrides.concat;
 import static io.waymark.ingest.mqtt.PahoOverrides.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,11 +85,5 @@ class PahoCountingInputStreamTest {
         assertThat(decoded.getQoS()).isEqualTo(qos);
         assertThat(decoded.getMessageId()).isEqualTo(qos == 0 ? 0 : 4711);
         assertThat(decoded.getProperties().getContentType()).isEqualTo("application/json");
-    }
-
-    private static byte[] concat(byte[] header, byte[] body) {
-        byte[] all = Arrays.copyOf(header, header.length + body.length);
-        System.arraycopy(body, 0, all, header.length, body.length);
-        return all;
     }
 }

@@ -1,7 +1,6 @@
 package io.waymark.ingest.mqtt;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.waymark.ingest.mqtt.PahoOverrides.concat;
 import static io.waymark.ingest.mqtt.PahoOverrides.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,8 +86,8 @@ class PahoMqttInputStreamTest {
     @Test
     void packetsOneAfterAnotherAndOtherTypesAsPahoReadsThem() throws Exception {
         byte[] first = publish("owntracks/a/one", payload(181), 1, false, false, 1);
-        byte[] ack = new MqttPubAck(7).getHeader();
-        byte[] ackPacket = concat(ack, new MqttPubAck(7).getPayload());
+        MqttPubAck ack = new MqttPubAck(7);
+        byte[] ackPacket = concat(ack.getHeader(), ack.getPayload());
         byte[] second = publish("owntracks/a/two", payload(90), 0, false, false, 0);
         MqttInputStream in = stream(new ByteArrayInputStream(concat(concat(first, ackPacket), second)));
 
@@ -158,13 +158,6 @@ class PahoMqttInputStreamTest {
         publish.setMessageId(qos == 0 ? 0 : id);
         publish.setDuplicate(duplicate);
         return concat(publish.getHeader(), publish.getPayload());
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.writeBytes(a);
-        all.writeBytes(b);
-        return all.toByteArray();
     }
 
     /**

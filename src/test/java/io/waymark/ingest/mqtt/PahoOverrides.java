@@ -3,6 +3,7 @@ package io.waymark.ingest.mqtt;
 import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.jar.JarFile;
 
 import io.waymark.WaymarkApplication;
@@ -43,6 +44,13 @@ final class PahoOverrides {
             payload[i] = pattern[i % pattern.length];
         }
         return payload;
+    }
+
+    /** {@code first} followed by {@code second}: a packet from its header and the rest, or packets in a row. */
+    static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     private static URL location(Class<?> type) {

@@ -131,7 +131,7 @@ public class MqttInputStream extends InputStream {
      * {@code MqttPublish(byte, byte[])} does: the same fields set the same way, the same checks,
      * a short packet a {@code MqttException} of an {@code EOFException}.
      */
-    static MqttPublish publish(byte[] packet, int offset) throws MqttException {
+    private static MqttPublish publish(byte[] packet, int offset) throws MqttException {
         int info = packet[0] & 0x0F;
         MqttReceivedMessage message = new MqttReceivedMessage();
         message.setQos((info >> 1) & 0x03);
